@@ -1,0 +1,78 @@
+from adminsortable2.admin import SortableAdminMixin
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from solo.admin import SingletonModelAdmin
+
+from association import models
+from association.admin_mixins import TranslatedAdmin, TranslatedTabularInline
+
+admin.site.site_url = "/"
+admin.site.enable_nav_sidebar = True
+
+
+class SocialLinkInline(admin.TabularInline):
+    model = models.SocialLink
+    extra = 0
+
+
+@admin.register(models.AssociationProfile)
+class AssociationProfileAdmin(SingletonModelAdmin, TranslatedAdmin):
+    inlines = [SocialLinkInline]
+    fieldsets = [
+        (None, {"fields": ["name", "acronym", "tagline", "introduction", "logo", "founded_on"]}),
+        (_("Seat and contacts"), {"fields": ["seat", "address", "phone", "email", "website"]}),
+    ]
+
+
+@admin.register(models.CharterGoal, models.StrategicPrinciple)
+class OrderedTextAdmin(SortableAdminMixin, TranslatedAdmin):
+    list_display = ["order", "text"]
+    list_display_links = ["text"]
+    search_fields = ["text_ar", "text_fr"]
+
+
+@admin.register(models.GoverningBody)
+class GoverningBodyAdmin(SortableAdminMixin, TranslatedAdmin):
+    list_display = ["order", "name", "kind"]
+    list_display_links = ["name"]
+
+
+class PartnershipAgreementInline(TranslatedTabularInline):
+    model = models.PartnershipAgreement
+    extra = 0
+
+
+@admin.register(models.Partner)
+class PartnerAdmin(SortableAdminMixin, TranslatedAdmin):
+    list_display = ["order", "name", "kind", "website"]
+    list_display_links = ["name"]
+    list_filter = ["kind"]
+    search_fields = ["name_ar", "name_fr"]
+    inlines = [PartnershipAgreementInline]
+
+
+@admin.register(models.PartnershipAgreement)
+class PartnershipAgreementAdmin(TranslatedAdmin):
+    list_display = ["partner", "signed_on", "subject"]
+    list_filter = ["partner"]
+    date_hierarchy = "signed_on"
+    autocomplete_fields = ["partner"]
+
+
+@admin.register(models.Document)
+class DocumentAdmin(TranslatedAdmin):
+    list_display = ["title", "kind", "year", "visibility", "published_on"]
+    list_filter = ["kind", "visibility", "year"]
+    search_fields = ["title_ar", "title_fr"]
+
+
+@admin.register(models.ContactMessage)
+class ContactMessageAdmin(admin.ModelAdmin):
+    list_display = ["subject", "name", "received_at", "mailed", "handled"]
+    list_filter = ["handled", "mailed"]
+    list_editable = ["handled"]
+    readonly_fields = ["name", "email", "subject", "message", "language", "received_at", "mailed"]
+    search_fields = ["subject", "name", "email"]
+
+    def has_add_permission(self, request):
+        return False

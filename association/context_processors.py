@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language_info
+
+from association import registry
+from association.models import AssociationProfile
+
+
+def portal(request):
+    """What every page's layout needs: the association, the menu and the language alternates."""
+    path = request.get_full_path()
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
+        alternates.append(
+            {
+                "code": code,
+                "name_local": info["name_local"],
+                "bidi": info["bidi"],
+                "url": translate_url(path, code),
+            }
+        )
+    nav = [{"label": entry.label, "url": url} for entry in registry.nav_entries() if (url := entry.url())]
+    return {
+        "association": AssociationProfile.get_solo(),
+        "language_alternates": alternates,
+        "main_nav": nav,
+    }

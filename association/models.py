@@ -1,0 +1,234 @@
+"""The association itself: its profile, charter, governing bodies, partners and documents.
+
+The portal serves one association, so its profile is a singleton (django-solo); the demo
+loader can fill it with any association from the source documents.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from phonenumber_field.modelfields import PhoneNumberField
+from solo.models import SingletonModel
+
+from association.validators import validate_document, validate_image
+
+
+class AssociationProfile(SingletonModel):
+    """Who the association is: identity, seat and public contact details.
+
+    These are the association's own public contacts (its secretariat's phone and e-mail),
+    not any person's private data.
+    """
+
+    name = models.CharField(_("name"), max_length=255)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    tagline = models.CharField(_("tagline"), max_length=255, blank=True)
+    introduction = models.TextField(_("introduction"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="association/", blank=True, validators=[validate_image])
+    founded_on = models.DateField(_("founded on"), null=True, blank=True)
+    seat = models.CharField(_("seat"), max_length=255, blank=True, help_text=_("City of the seat."))
+    address = models.TextField(_("address"), blank=True)
+    phone = PhoneNumberField(_("phone"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        verbose_name = _("association profile")
+
+    def __str__(self):
+        return self.name or str(_("Association profile"))
+
+
+class SocialLink(models.Model):
+    class Platform(models.TextChoices):
+        FACEBOOK = "facebook", "Facebook"
+        X = "x", "X"
+        YOUTUBE = "youtube", "YouTube"
+        INSTAGRAM = "instagram", "Instagram"
+        LINKEDIN = "linkedin", "LinkedIn"
+
+    profile = models.ForeignKey(AssociationProfile, on_delete=models.CASCADE, related_name="social_links")
+    platform = models.CharField(_("platform"), max_length=20, choices=Platform.choices)
+    url = models.URLField(_("address"))
+    order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("social link")
+        verbose_name_plural = _("social links")
+
+    def __str__(self):
+        return self.get_platform_display()
+
+
+class OrderedText(models.Model):
+    """A short text in a list the secretariat orders by hand (goals, principles)."""
+
+    text = models.TextField(_("text"))
+    order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class CharterGoal(OrderedText):
+    class Meta(OrderedText.Meta):
+        verbose_name = _("charter goal")
+        verbose_name_plural = _("charter goals")
+
+
+class StrategicPrinciple(OrderedText):
+    class Meta(OrderedText.Meta):
+        verbose_name = _("strategic principle")
+        verbose_name_plural = _("strategic principles")
+
+
+class GoverningBody(models.Model):
+    class Kind(models.TextChoices):
+        GENERAL_ASSEMBLY = "general_assembly", _("General assembly")
+        EXECUTIVE_BUREAU = "executive_bureau", _("Executive bureau")
+        ADMINISTRATIVE_COUNCIL = "administrative_council", _("Administrative council")
+        ADVISORY_COUNCIL = "advisory_council", _("Advisory council")
+        COMMITTEES = "committees", _("Permanent committees")
+        OTHER = "other", _("Other body")
+
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("governing body")
+        verbose_name_plural = _("governing bodies")
+
+    def __str__(self):
+        return self.name
+
+
+class Partner(models.Model):
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", _("Ministry or government body")
+        PUBLIC_INSTITUTION = "public_institution", _("Public institution")
+        TERRITORIAL = "territorial", _("Territorial collectivity or association of them")
+        INTERNATIONAL = "international", _("International organisation")
+        ACADEMIC = "academic", _("University or research centre")
+        CIVIL_SOCIETY = "civil_society", _("Civil-society association or foundation")
+        PRIVATE = "private", _("Company")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    description = models.TextField(_("description"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="partners/", blank=True, validators=[validate_image])
+    website = models.URLField(_("website"), blank=True)
+    order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("association:partners") + f"#partner-{self.pk}"
+
+
+class PartnershipAgreement(models.Model):
+    partner = models.ForeignKey(
+        Partner, on_delete=models.CASCADE, related_name="agreements", verbose_name=_("partner")
+    )
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    subject = models.TextField(_("subject"))
+    document = models.FileField(
+        _("document"), upload_to="agreements/%Y/", blank=True, validators=[validate_document]
+    )
+
+    class Meta:
+        ordering = [models.F("signed_on").desc(nulls_last=True), "pk"]
+        verbose_name = _("partnership agreement")
+        verbose_name_plural = _("partnership agreements")
+
+    def __str__(self):
+        return f"{self.partner} – {self.signed_on or ''}".strip(" –")
+
+
+class DocumentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Public documents for everybody; members-only ones for signed-in users."""
+        if user is not None and user.is_authenticated:
+            return self
+        return self.filter(visibility=Document.Visibility.PUBLIC)
+
+
+class Document(models.Model):
+    class Kind(models.TextChoices):
+        STATUTES = "statutes", _("Statutes")
+        ACTIVITY_REPORT = "activity_report", _("Activity report")
+        FINANCIAL_REPORT = "financial_report", _("Financial report")
+        PRESENTATION = "presentation", _("Presentation")
+        OTHER = "other", _("Other document")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public")
+        MEMBERS = "members", _("Members only")
+
+    title = models.CharField(_("title"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    file = models.FileField(_("file"), upload_to="documents/%Y/", validators=[validate_document])
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    published_on = models.DateField(_("published on"), auto_now_add=True)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", models.F("year").desc(nulls_last=True), "title"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(year__isnull=True) | Q(year__gte=1900, year__lte=2200),
+                name="document_year_plausible",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("association:document-download", args=[self.pk])
+
+    @property
+    def extension(self):
+        return self.file.name.rsplit(".", 1)[-1].upper() if self.file else ""
+
+
+class ContactMessage(models.Model):
+    """A message sent through the contact page, kept so that nothing is lost if mail fails."""
+
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"))
+    subject = models.CharField(_("subject"), max_length=200)
+    message = models.TextField(_("message"))
+    language = models.CharField(_("language"), max_length=10)
+    received_at = models.DateTimeField(_("received at"), auto_now_add=True)
+    mailed = models.BooleanField(_("forwarded by e-mail"), default=False)
+    handled = models.BooleanField(_("handled"), default=False)
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = _("contact message")
+        verbose_name_plural = _("contact messages")
+
+    def __str__(self):
+        return self.subject

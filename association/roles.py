@@ -1,0 +1,63 @@
+"""The admin roles, as groups whose permissions follow the models.
+
+*Secretariat* runs the association day to day: every model of the portal's own apps, but
+not user accounts nor the association's settings (its profile), which it may only view.
+*Communication* publishes: press, news, documents and partners.
+
+A migration creates the groups; ``post_migrate`` re-applies the rules so that models added
+later (members, bureau, events, training, press) are covered without another data migration.
+"""
+
+PORTAL_APPS = ("association", "members", "bureau", "events", "training")
+
+SECRETARIAT = "Secretariat"
+COMMUNICATION = "Communication"
+
+# Models that are the portal's settings: the secretariat sees them but does not change them.
+SETTINGS_MODELS = {"association.associationprofile", "association.sociallink"}
+
+# Models the Communication role manages, by "app_label.model_name".
+COMMUNICATION_MODELS = {
+    "association.partner",
+    "association.partnershipagreement",
+    "association.document",
+    "association.contactmessage",
+    "association.pressrelease",
+    "association.pressimage",
+    "association.pressattachment",
+    "association.category",
+}
+
+
+def _label(permission):
+    return f"{permission.content_type.app_label}.{permission.content_type.model}"
+
+
+def role_permissions(Permission):
+    """Return {group name: permission queryset} computed from the rules above."""
+    portal = Permission.objects.filter(content_type__app_label__in=PORTAL_APPS).select_related("content_type")
+    secretariat = [p.pk for p in portal if _label(p) not in SETTINGS_MODELS or p.codename.startswith("view_")]
+    communication = [p.pk for p in portal if _label(p) in COMMUNICATION_MODELS]
+    return {
+        SECRETARIAT: Permission.objects.filter(pk__in=secretariat),
+        COMMUNICATION: Permission.objects.filter(pk__in=communication),
+    }
+
+
+def sync_roles(Group, Permission):
+    for name, permissions in role_permissions(Permission).items():
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.set(permissions)
+
+
+def sync_roles_after_migrate(sender, using="default", apps=None, **kwargs):
+    if apps is None:
+        return
+    try:
+        Group = apps.get_model("auth", "Group")
+        Permission = apps.get_model("auth", "Permission")
+    except LookupError:
+        return
+    if not Group.objects.using(using).filter(name__in=[SECRETARIAT, COMMUNICATION]).exists():
+        return  # the roles migration has not run yet
+    sync_roles(Group, Permission)

@@ -1,0 +1,34 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from association import models
+
+
+@register(models.AssociationProfile)
+class AssociationProfileTranslation(TranslationOptions):
+    fields = ("name", "acronym", "tagline", "introduction", "seat", "address")
+
+
+@register(models.CharterGoal)
+@register(models.StrategicPrinciple)
+class OrderedTextTranslation(TranslationOptions):
+    fields = ("text",)
+
+
+@register(models.GoverningBody)
+class GoverningBodyTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(models.Partner)
+class PartnerTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(models.PartnershipAgreement)
+class PartnershipAgreementTranslation(TranslationOptions):
+    fields = ("subject",)
+
+
+@register(models.Document)
+class DocumentTranslation(TranslationOptions):
+    fields = ("title",)

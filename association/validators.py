@@ -1,0 +1,141 @@
+"""Upload checks shared by every app: the extension, the real content and the size.
+
+An extension alone proves nothing (a renamed executable is still an executable), so each
+file's first bytes must match its claimed type, and images must open in Pillow within a
+pixel budget that stops decompression bombs.
+"""
+
+import zipfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
+from PIL import Image
+
+OOXML = {".docx": "word/", ".xlsx": "xl/", ".pptx": "ppt/"}
+ODF = {
+    ".odt": b"application/vnd.oasis.opendocument.text",
+    ".ods": b"application/vnd.oasis.opendocument.spreadsheet",
+    ".odp": b"application/vnd.oasis.opendocument.presentation",
+}
+DOCUMENT_EXTENSIONS = (".pdf", *OOXML, *ODF)
+IMAGE_FORMATS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",)}
+
+
+def _check_size(upload, limit):
+    if upload.size is not None and upload.size > limit:
+        raise ValidationError(
+            _("The file is too large (%(size)s); the limit is %(limit)s."),
+            code="file_too_large",
+            params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+        )
+
+
+def _head(upload, length=8):
+    upload.seek(0)
+    data = upload.read(length)
+    upload.seek(0)
+    return data
+
+
+def _zip_names(upload):
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = archive.namelist()
+            mimetype = archive.read("mimetype") if "mimetype" in names else b""
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return None, b""
+    finally:
+        upload.seek(0)
+    return names, mimetype
+
+
+@deconstructible
+class DocumentFileValidator:
+    """PDF, Office Open XML or OpenDocument files whose content matches their extension."""
+
+    message = _("This file is not a valid %(kind)s document.")
+
+    def __init__(self, max_bytes=None):
+        self.max_bytes = max_bytes
+
+    def __call__(self, upload):
+        _check_size(upload, self.max_bytes or settings.PORTAL_MAX_DOCUMENT_BYTES)
+        suffix = Path(upload.name).suffix.lower()
+        if suffix not in DOCUMENT_EXTENSIONS:
+            raise ValidationError(
+                _("Files of type “%(suffix)s” are not accepted. Accepted types: %(allowed)s."),
+                code="invalid_extension",
+                params={"suffix": suffix or "?", "allowed": ", ".join(DOCUMENT_EXTENSIONS)},
+            )
+        kind = suffix.lstrip(".").upper()
+        if suffix == ".pdf":
+            if not _head(upload, 5) == b"%PDF-":
+                raise ValidationError(self.message, code="invalid_content", params={"kind": kind})
+            return
+        names, mimetype = _zip_names(upload)
+        if names is None:
+            raise ValidationError(self.message, code="invalid_content", params={"kind": kind})
+        if suffix in OOXML:
+            ok = "[Content_Types].xml" in names and any(n.startswith(OOXML[suffix]) for n in names)
+        else:
+            ok = mimetype.strip() == ODF[suffix]
+        if not ok:
+            raise ValidationError(self.message, code="invalid_content", params={"kind": kind})
+
+    def __eq__(self, other):
+        return isinstance(other, DocumentFileValidator) and self.max_bytes == other.max_bytes
+
+
+@deconstructible
+class ImageFileValidator:
+    """A real JPEG, PNG or WebP image, within the size and pixel limits (no SVG: it can script)."""
+
+    def __init__(self, max_bytes=None):
+        self.max_bytes = max_bytes
+
+    def __call__(self, upload):
+        _check_size(upload, self.max_bytes or settings.PORTAL_MAX_IMAGE_BYTES)
+        suffix = Path(upload.name).suffix.lower()
+        allowed = [ext for exts in IMAGE_FORMATS.values() for ext in exts]
+        if suffix not in allowed:
+            raise ValidationError(
+                _("Files of type “%(suffix)s” are not accepted. Accepted types: %(allowed)s."),
+                code="invalid_extension",
+                params={"suffix": suffix or "?", "allowed": ", ".join(allowed)},
+            )
+        upload.seek(0)
+        try:
+            with Image.open(upload) as image:
+                width, height = image.size
+                if width * height > settings.PORTAL_MAX_IMAGE_PIXELS:
+                    raise ValidationError(
+                        _("The image is too large (%(width)s × %(height)s pixels)."),
+                        code="image_too_large",
+                        params={"width": width, "height": height},
+                    )
+                image_format = image.format
+                image.verify()
+        except ValidationError:
+            raise
+        except (Image.DecompressionBombError, OSError, SyntaxError, ValueError) as exc:
+            raise ValidationError(_("This file is not a valid image."), code="invalid_image") from exc
+        finally:
+            upload.seek(0)
+        if suffix not in IMAGE_FORMATS.get(image_format, ()):
+            raise ValidationError(
+                _("The file's content (%(format)s) does not match its extension."),
+                code="mismatched_image",
+                params={"format": image_format},
+            )
+
+    def __eq__(self, other):
+        return isinstance(other, ImageFileValidator) and self.max_bytes == other.max_bytes
+
+
+validate_document = DocumentFileValidator()
+validate_image = ImageFileValidator()

@@ -1,0 +1,25 @@
+"""Root URLconf: every public page exists once per language (``/ar/...``, ``/fr/...``)."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("members/", include("members.urls")),
+    path("bureau/", include("bureau.urls")),
+    path("events/", include("events.urls")),
+    path("training/", include("training.urls")),
+    path("", include("association.urls")),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,109 @@
+"""The admin: Arabic, right to left, branded, every model reachable, inputs in their direction."""
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+
+from association.roles import COMMUNICATION, SECRETARIAT
+
+
+@pytest.mark.django_db
+def test_admin_is_arabic_right_to_left_and_branded(admin_client, demo):
+    response = admin_client.get("/ar/admin/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="ar" dir="rtl"' in html
+    assert "الجمعية المغربية لرؤساء مجالس العمالات والأقاليم" in html
+    assert "إدارة الموقع" in html or "الجمعية" in html
+
+
+@pytest.mark.django_db
+def test_admin_without_prefix_goes_to_arabic(client):
+    response = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 302 and response["Location"].startswith("/ar/admin/")
+
+
+@pytest.mark.django_db
+def test_every_admin_page_of_the_portal_opens(admin_client, demo):
+    opened = 0
+    for model, model_admin in admin.site._registry.items():
+        if model._meta.app_label not in {"association", "members", "bureau", "events", "training"}:
+            continue
+        info = (model._meta.app_label, model._meta.model_name)
+        changelist = admin_client.get(reverse("admin:{}_{}_changelist".format(*info)), follow=True)
+        assert changelist.status_code == 200, info
+        if model_admin.has_add_permission(changelist.wsgi_request):
+            assert admin_client.get(reverse("admin:{}_{}_add".format(*info))).status_code == 200, info
+        obj = model.objects.first()
+        if obj is not None:
+            assert (
+                admin_client.get(reverse("admin:{}_{}_change".format(*info), args=[obj.pk])).status_code
+                == 200
+            )
+        opened += 1
+    assert opened >= 8
+
+
+@pytest.mark.django_db
+def test_translated_inputs_have_their_own_direction(admin_client, demo):
+    html = admin_client.get(reverse("admin:association_partner_add")).content.decode()
+    assert 'name="name_ar"' in html and 'name="name_fr"' in html
+    assert (
+        'lang="ar" dir="rtl"'
+        in html.split('name="name_ar"')[0][-300:] + html.split('name="name_ar"')[1][:300]
+    )
+    assert (
+        'lang="fr" dir="ltr"'
+        in html.split('name="name_fr"')[0][-300:] + html.split('name="name_fr"')[1][:300]
+    )
+    assert "vendor/jquery-ui/jquery-ui.min.js" in html  # the tabs use our copy, not a CDN
+    assert "googleapis" not in html
+
+
+@pytest.mark.django_db
+def test_arabic_is_required_french_is_optional(admin_client):
+    url = reverse("admin:association_chartergoal_add")
+    response = admin_client.post(url, {"text_ar": "", "text_fr": "Objectif", "order": 1})
+    assert response.status_code == 200 and "text_ar" in response.context["adminform"].form.errors
+    response = admin_client.post(url, {"text_ar": "هدف", "text_fr": "", "order": 1})
+    assert response.status_code == 302
+
+
+# Roles ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_roles_exist_with_their_permissions():
+    secretariat = set(Group.objects.get(name=SECRETARIAT).permissions.values_list("codename", flat=True))
+    communication = set(Group.objects.get(name=COMMUNICATION).permissions.values_list("codename", flat=True))
+    assert {"change_partner", "add_chartergoal", "delete_document", "change_governingbody"} <= secretariat
+    assert "view_associationprofile" in secretariat
+    assert not {"change_associationprofile", "change_user", "add_user", "change_group"} & secretariat
+    assert {"add_partner", "change_document", "add_partnershipagreement"} <= communication
+    assert not {"change_chartergoal", "change_governingbody", "change_user"} & communication
+
+
+@pytest.mark.django_db
+def test_create_staff_command_puts_the_account_in_its_role(client, monkeypatch):
+    monkeypatch.setenv("STAFF_PASSWORD", "a-strong-passphrase-2026")
+    call_command("create_staff", "khadija", "--email", "k@example.org", "--role", "communication")
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.get(username="khadija")
+    assert user.is_staff and not user.is_superuser
+    assert list(user.groups.values_list("name", flat=True)) == [COMMUNICATION]
+    client.force_login(user)
+    assert client.get(reverse("admin:association_partner_changelist")).status_code == 200
+    assert client.get(reverse("admin:association_chartergoal_changelist")).status_code == 403
+    assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
+
+
+@pytest.mark.django_db
+def test_create_staff_refuses_a_weak_password(monkeypatch):
+    from django.core.management.base import CommandError
+
+    monkeypatch.setenv("STAFF_PASSWORD", "123")
+    with pytest.raises(CommandError):
+        call_command("create_staff", "weak", "--role", "secretariat")

@@ -1,0 +1,108 @@
+"""Settings come from the environment; production values pass ``check --deploy``."""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PRINT_SETTINGS = (
+    "import json, django; django.setup(); from django.conf import settings as s;"
+    "from django.utils.translation import get_language_info as i;"
+    "print(json.dumps({'debug': s.DEBUG, 'db': s.DATABASES['default']['ENGINE'],"
+    "'db_name': str(s.DATABASES['default']['NAME']), 'cache': s.CACHES['default']['BACKEND'],"
+    "'sessions': s.SESSION_ENGINE, 'email': s.EMAIL_BACKEND, 'tz': s.TIME_ZONE, 'use_tz': s.USE_TZ,"
+    "'lang': s.LANGUAGE_CODE, 'languages': [c for c, _ in s.LANGUAGES],"
+    "'bidi': {c: i(c)['bidi'] for c, _ in s.LANGUAGES}}))"
+)
+
+
+def run_with_env(args, **env):
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    clean.update({"DJANGO_SETTINGS_MODULE": "config.settings", **env})
+    return subprocess.run(args, cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120)
+
+
+def settings_with_env(**env):
+    result = run_with_env([sys.executable, "-c", PRINT_SETTINGS], **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_development_defaults_are_safe_and_embedded():
+    values = settings_with_env()
+    assert values["debug"] is False
+    assert values["db"] == "django.db.backends.sqlite3"
+    assert values["db_name"].endswith("db.sqlite3")
+    assert values["cache"].endswith("LocMemCache")
+    assert values["sessions"] == "django.contrib.sessions.backends.db"
+    assert values["email"] == "django.core.mail.backends.console.EmailBackend"
+    assert values["tz"] == "Africa/Casablanca"
+    assert values["use_tz"] is True
+    assert values["lang"] == "ar"
+    assert values["languages"] == ["ar", "fr"]
+
+
+def test_database_and_redis_urls_switch_backends():
+    values = settings_with_env(
+        DATABASE_URL="postgres://portal@db.internal:5432/portal", REDIS_URL="redis://cache.internal:6379/1"
+    )
+    assert values["db"] == "django.db.backends.postgresql"
+    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["sessions"] == "django.contrib.sessions.backends.cache"
+
+
+def test_amazigh_needs_no_code_change():
+    values = settings_with_env(PORTAL_LANGUAGES="ar,fr,zgh")
+    assert values["languages"] == ["ar", "fr", "zgh"]
+    assert values["bidi"] == {"ar": True, "fr": False, "zgh": False}
+
+
+def test_check_deploy_is_clean_with_production_values(tmp_path):
+    result = run_with_env(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        DEBUG="false",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="portal.example.ma",
+        SECURE="true",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_check_deploy_flags_development_defaults():
+    result = run_with_env([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"])
+    assert result.returncode != 0
+    assert "security.W009" in result.stdout + result.stderr  # the development secret key
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs REDIS_URL (CI sets it)")
+def test_cache_round_trip_through_real_redis():
+    from django.core.cache import cache
+
+    assert settings.CACHES["default"]["BACKEND"].endswith("RedisCache")
+    cache.set("portal-test-key", {"مرحبا": 1}, 30)
+    assert cache.get("portal-test-key") == {"مرحبا": 1}
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_runs_on_real_postgresql_when_configured():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (set DATABASE_URL)")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cfgname FROM pg_ts_config WHERE cfgname IN ('arabic', 'french') ORDER BY 1")
+        assert [row[0] for row in cursor.fetchall()] == ["arabic", "french"]
