@@ -162,8 +162,10 @@ class PartnershipAgreement(models.Model):
 
 class DocumentQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Public documents for everybody; members-only ones for signed-in users."""
-        if user is not None and user.is_authenticated:
+        """Public documents for everybody; members-only ones for members."""
+        from members.access import is_member
+
+        if is_member(user):
             return self
         return self.filter(visibility=Document.Visibility.PUBLIC)
 
