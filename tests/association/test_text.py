@@ -19,7 +19,10 @@ from association.text import normalize, search_key, search_terms
     ],
 )
 def test_variants_meet_on_the_same_terms(typed, written):
-    assert set(search_terms(typed)) <= set(search_terms(written)), (search_terms(typed), search_terms(written))
+    assert set(search_terms(typed)) <= set(search_terms(written)), (
+        search_terms(typed),
+        search_terms(written),
+    )
 
 
 def test_normalize_folds_letters_and_marks():
