@@ -16,6 +16,7 @@ help:
 	@echo "make lint       ruff and the migrations check"
 	@echo "make messages   extract interface strings into the ar and fr catalogues"
 	@echo "make browser    install Debian's Chromium for the browser tests (root)"
+	@echo "make screenshots  every public page in ar/fr, phone and desktop, into screenshots/"
 	@echo "make demo-reset wipe the local SQLite database and load ASSOCIATION=$(ASSOCIATION)"
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -56,6 +57,12 @@ messages: $(VENV)/.installed
 demo-reset: $(VENV)/.installed
 	rm -f db.sqlite3
 	$(MAKE) setup ASSOCIATION=$(ASSOCIATION)
+
+# Screenshots of the public pages in each language, phone and desktop widths, for review.
+screenshots: setup browser
+	DEBUG=true $(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload >/dev/null 2>&1 & \
+	  pid=$$!; sleep 3; $(PY) bench/screenshots.py http://127.0.0.1:$(PORT) screenshots; status=$$?; \
+	  kill $$pid; exit $$status
 
 browser:
 	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from solo.admin import SingletonModelAdmin
 
 from association import models
-from association.admin_mixins import TranslatedAdmin, TranslatedTabularInline
+from association.admin_mixins import TranslatedAdmin, TranslatedStackedInline
 
 admin.site.site_url = "/"
 admin.site.enable_nav_sidebar = True
@@ -37,7 +37,7 @@ class GoverningBodyAdmin(SortableAdminMixin, TranslatedAdmin):
     list_display_links = ["name"]
 
 
-class PartnershipAgreementInline(TranslatedTabularInline):
+class PartnershipAgreementInline(TranslatedStackedInline):
     model = models.PartnershipAgreement
     extra = 0
 
