@@ -1,0 +1,50 @@
+"""A Redis cache that degrades to "no cache" when Redis is unreachable.
+
+The cache only speeds pages up; a Redis outage must not turn them into errors. Every operation
+that fails to reach Redis is logged and answered as a miss (reads) or ignored (writes), with
+short socket timeouts so that a dead server costs milliseconds, not seconds.
+"""
+
+import functools
+import logging
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+_FAILURES = (RedisConnectionError, RedisTimeoutError, OSError)
+
+
+def _tolerant(default=None):
+    def decorate(method):
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            try:
+                return method(self, *args, **kwargs)
+            except _FAILURES as exc:
+                logger.warning("Cache unavailable (%s): %s", method.__name__, exc.__class__.__name__)
+                return default(*args, **kwargs) if callable(default) else default
+
+        return wrapper
+
+    return decorate
+
+
+def _default_arg(key, default=None, *args, **kwargs):
+    return default
+
+
+class ResilientRedisCache(RedisCache):
+    get = _tolerant(_default_arg)(RedisCache.get)
+    set = _tolerant()(RedisCache.set)
+    add = _tolerant(False)(RedisCache.add)
+    touch = _tolerant(False)(RedisCache.touch)
+    delete = _tolerant(False)(RedisCache.delete)
+    get_many = _tolerant(lambda *args, **kwargs: {})(RedisCache.get_many)
+    set_many = _tolerant(lambda *args, **kwargs: [])(RedisCache.set_many)
+    delete_many = _tolerant()(RedisCache.delete_many)
+    has_key = _tolerant(False)(RedisCache.has_key)
+    incr = _tolerant()(RedisCache.incr)
+    clear = _tolerant(False)(RedisCache.clear)

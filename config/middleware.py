@@ -1,0 +1,40 @@
+import logging
+
+from django.db import DatabaseError, InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
+
+
+class DatabaseUnavailableMiddleware:
+    """Answer a translated 503 page, without a stack trace, when the database is unreachable.
+
+    Only connection failures are caught (OperationalError, InterfaceError); other database
+    errors are bugs and go through the normal 500 handling. The page is rendered without the
+    database: no context processors.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, (OperationalError, InterfaceError)) or not _is_connection_error(
+            exception
+        ):
+            return None
+        logger.error("Database unavailable: %s", exception.__class__.__name__)
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = "60"
+        return response
+
+
+def _is_connection_error(exception: DatabaseError) -> bool:
+    text = str(exception).lower()
+    return isinstance(exception, InterfaceError) or any(
+        marker in text
+        for marker in ("connect", "connection", "could not translate host", "server closed", "unable to open")
+    )
