@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run setup test lint fmt messages demo demo-reset browser screenshots bench clean help
+.PHONY: run setup test lint fmt messages demo demo-reset browser screenshots bench clean help backup restore
 
 help:
 	@echo "make run        set up and serve the portal with demo content at http://127.0.0.1:$(PORT)/"
@@ -17,6 +17,8 @@ help:
 	@echo "make messages   extract interface strings into the ar and fr catalogues"
 	@echo "make browser    install Debian's Chromium for the browser tests (root)"
 	@echo "make screenshots  every public page in ar/fr, phone and desktop, into screenshots/"
+	@echo "make backup     database content and media into backups/ (FILE=... to choose)"
+	@echo "make restore FILE=...  replace all content with a backup"
 	@echo "make demo-reset wipe the local SQLite database and load ASSOCIATION=$(ASSOCIATION)"
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -53,6 +55,14 @@ messages: $(VENV)/.installed
 	  if [ -d $$app/locale ]; then (cd $$app && ../$(PY) ../manage.py makemessages -l ar -l fr --no-obsolete); fi; \
 	done
 	$(PY) manage.py compile_catalogues
+
+# Database content and media files in one archive (backups/); restore replaces everything.
+backup: $(VENV)/.installed
+	$(PY) manage.py backup_portal $(if $(FILE),--output $(FILE),)
+
+restore: $(VENV)/.installed
+	@test -n "$(FILE)" || (echo "usage: make restore FILE=backups/portal-....tar.gz" && exit 2)
+	$(PY) manage.py restore_portal $(FILE)
 
 demo-reset: $(VENV)/.installed
 	rm -f db.sqlite3
