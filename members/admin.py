@@ -1,0 +1,341 @@
+import datetime
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from import_export.admin import ExportActionMixin, ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
+
+from association.admin_mixins import TranslatedAdmin, TranslatedTabularInline
+from association.text import search_terms
+from members import models, resources, services
+from members.privacy_admin import PersonPrivacyActionsMixin
+
+
+class SearchKeyMixin:
+    """Search on the normalised key, so Arabic spelling variants and French names match."""
+
+    search_fields = ["search_key"]
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term.strip():
+            return queryset, False
+        for term in search_terms(search_term):
+            queryset = queryset.filter(Q(search_key__startswith=term) | Q(search_key__contains=f" {term}"))
+        return queryset, False
+
+
+class TerritoryAdmin(TranslatedAdmin):
+    list_display = ["code", "name", "source_name_ar", "source_name_fr", "vintage"]
+    readonly_fields = ["code", "source_name_ar", "source_name_fr", "vintage"]
+    search_fields = ["code", "name_ar", "name_fr"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(models.Region)
+class RegionAdmin(TerritoryAdmin):
+    pass
+
+
+@admin.register(models.Province)
+class ProvinceAdmin(TerritoryAdmin):
+    list_display = ["code", "name", "kind", "region", "source_name_ar", "vintage"]
+    list_filter = ["kind", "region"]
+    list_select_related = ["region"]
+
+
+@admin.register(models.Commune)
+class CommuneAdmin(TerritoryAdmin):
+    list_display = ["code", "name", "province", "source_name_ar", "vintage"]
+    list_filter = ["province__region"]
+    list_select_related = ["province"]
+
+
+@admin.register(models.Council)
+class CouncilAdmin(ImportExportMixin, SearchKeyMixin, TranslatedAdmin):
+    resource_classes = [resources.CouncilResource]
+    import_formats = export_formats = [XLSX, CSV]
+    list_display = ["name", "level", "area_region", "area_province"]
+    list_filter = ["level", "area_region"]
+    list_select_related = ["area_region", "area_province"]
+    autocomplete_fields = ["region", "province", "commune"]
+    fields = ["level", "name", "region", "province", "commune"]
+
+    def get_ordering(self, request):
+        """Regional councils first, then prefectural/provincial, then communal (also in autocomplete)."""
+        return [models.Council.level_rank(), "name_ar", "pk"]
+
+
+class CouncilSeatInline(admin.TabularInline):
+    model = models.CouncilSeat
+    extra = 0
+    autocomplete_fields = ["council"]
+
+
+class PersonMembershipInline(TranslatedTabularInline):
+    model = models.Membership
+    extra = 0
+    fields = ["holder", "council", "number", "status", "joined_on", "position"]
+    readonly_fields = ["status"]
+    autocomplete_fields = ["council"]
+    show_change_link = True
+
+
+class PersonRegionFilter(admin.SimpleListFilter):
+    title = _("region")
+    parameter_name = "region"
+
+    def lookups(self, request, model_admin):
+        return [(r.pk, r.name) for r in models.Region.objects.all()]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            seats = models.CouncilSeat.objects.filter(
+                person=OuterRef("pk"), council__area_region=self.value()
+            )
+            return queryset.filter(Exists(seats))
+        return queryset
+
+
+class PersonLevelFilter(admin.SimpleListFilter):
+    title = _("council level")
+    parameter_name = "level"
+
+    def lookups(self, request, model_admin):
+        return models.Council.Level.choices
+
+    def queryset(self, request, queryset):
+        if self.value():
+            seats = models.CouncilSeat.objects.filter(person=OuterRef("pk"), council__level=self.value())
+            return queryset.filter(Exists(seats))
+        return queryset
+
+
+class PrivateExportMixin:
+    """Private contact details only go out to users with ``members.view_private_contact``."""
+
+    def get_export_resource_classes(self, request):
+        if request.user.has_perm("members.view_private_contact"):
+            return [resources.PersonPrivateResource]
+        return [resources.PersonResource]
+
+    def get_import_resource_classes(self, request):
+        return [resources.PersonImportPreviewResource]
+
+
+@admin.register(models.Person)
+class PersonAdmin(
+    PersonPrivacyActionsMixin,
+    PrivateExportMixin,
+    ImportExportMixin,
+    ExportActionMixin,
+    SearchKeyMixin,
+    TranslatedAdmin,
+):
+    resource_classes = [resources.PersonPrivateResource]
+    import_formats = export_formats = [XLSX, CSV]
+    rollback_on_validation_errors = True
+    list_display = ["name", "gender", "email_on_file", "photo_consent", "preferred_language"]
+    list_filter = ["gender", PersonLevelFilter, PersonRegionFilter, "photo_consent"]
+    list_per_page = 50
+    show_full_result_count = False
+    autocomplete_fields = ["user"]
+    inlines = [CouncilSeatInline, PersonMembershipInline]
+    fieldsets = [
+        (None, {"fields": ["name", "gender", "preferred_language", "photo", "photo_consent", "user"]}),
+        (_("Private contact details"), {"fields": ["phone", "email", "address"]}),
+    ]
+
+    @admin.display(boolean=True, description=_("e-mail on file"))
+    def email_on_file(self, person):
+        return bool(person.email)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not request.user.has_perm("members.view_private_contact"):
+            fieldsets = [fs for fs in fieldsets if fs[1]["fields"] != ["phone", "email", "address"]]
+        return fieldsets
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = models.MembershipStatusChange
+    extra = 0
+    can_delete = False
+    fields = ["on", "from_status", "to_status", "reason", "by", "recorded_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class ContributionInline(admin.TabularInline):
+    model = models.Contribution
+    extra = 0
+
+
+class ContributionMissingFilter(admin.SimpleListFilter):
+    """The treasurer's view: who has not paid for a year."""
+
+    title = _("contribution")
+    parameter_name = "unpaid"
+
+    def lookups(self, request, model_admin):
+        year = timezone.localdate().year
+        return [(str(y), _("No contribution for %(year)s") % {"year": y}) for y in range(year, year - 4, -1)]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.without_contribution(int(self.value()))
+        return queryset
+
+
+@admin.register(models.Membership)
+class MembershipAdmin(TranslatedAdmin):
+    list_display = ["__str__", "holder", "person", "council", "number", "status", "joined_on", "last_paid"]
+    list_filter = ["status", ContributionMissingFilter, "holder", "council__level", "council__area_region"]
+    list_select_related = ["person", "council"]
+    ordering = ["-pk"]  # newest first, straight from the primary key index (50,000 rows)
+    show_full_result_count = False
+    search_fields = ["number", "person__search_key", "council__search_key"]
+    autocomplete_fields = ["person", "council"]
+    readonly_fields = ["status", "joined_on", "ended_on", "end_reason"]
+    inlines = [ContributionInline, StatusChangeInline]
+    actions = ["activate", "suspend", "end"]
+
+    def get_queryset(self, request):
+        # The treasurer's column: the last year paid, in the same query as the list.
+        # A subquery per listed row, not a GROUP BY over every membership.
+        last = (
+            models.Contribution.objects.filter(membership=OuterRef("pk")).order_by("-year").values("year")[:1]
+        )
+        return super().get_queryset(request).annotate(last_paid_year=Subquery(last))
+
+    @admin.display(description=_("last contribution"), ordering="last_paid_year")
+    def last_paid(self, membership):
+        return membership.last_paid_year or "—"
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term.strip():
+            return queryset, False
+        for term in search_terms(search_term):
+            queryset = queryset.filter(
+                Q(number__iexact=term)
+                | Q(person__search_key__startswith=term)
+                | Q(person__search_key__contains=f" {term}")
+                | Q(council__search_key__startswith=term)
+                | Q(council__search_key__contains=f" {term}")
+            )
+        return queryset, False
+
+    def _change(self, request, queryset, status):
+        for membership in queryset:
+            services.membership_change_status(membership=membership, status=status, by=request.user)
+        self.message_user(request, gettext("%(count)d memberships updated.") % {"count": len(queryset)})
+
+    @admin.action(description=_("Approve (activate) the selected memberships"), permissions=["change"])
+    def activate(self, request, queryset):
+        self._change(request, queryset, models.Membership.Status.ACTIVE)
+
+    @admin.action(description=_("Suspend the selected memberships"), permissions=["change"])
+    def suspend(self, request, queryset):
+        self._change(request, queryset, models.Membership.Status.SUSPENDED)
+
+    @admin.action(description=_("End the selected memberships…"), permissions=["change"])
+    def end(self, request, queryset):
+        """Ending needs a reason and a date, asked on an intermediate page; recorded in the history."""
+        reason = request.POST.get("reason", "").strip()
+        on = request.POST.get("on", "").strip()
+        error = ""
+        if "apply" in request.POST:
+            try:
+                day = datetime.date.fromisoformat(on) if on else timezone.localdate()
+            except ValueError:
+                day, error = None, gettext("Write the date as 2025-01-31.")
+            if not reason:
+                error = gettext("Give a reason for ending a membership.")
+            if not error:
+                open_ones = queryset.exclude(status=models.Membership.Status.ENDED)
+                for membership in open_ones:
+                    services.membership_change_status(
+                        membership=membership,
+                        status=models.Membership.Status.ENDED,
+                        by=request.user,
+                        reason=reason,
+                        on=day,
+                    )
+                self.message_user(
+                    request, gettext("%(count)d memberships updated.") % {"count": len(open_ones)}
+                )
+                return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("End memberships"),
+            "memberships": queryset.select_related("person", "council"),
+            "reason": reason,
+            "on": on or timezone.localdate().isoformat(),
+            "error": error,
+            "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "members/admin/end_memberships.html", context)
+
+
+@admin.register(models.Contribution)
+class ContributionAdmin(admin.ModelAdmin):
+    list_display = ["membership", "year", "amount", "paid_on", "receipt"]
+    list_filter = ["year"]
+    list_select_related = ["membership__person", "membership__council"]
+    autocomplete_fields = ["membership"]
+    search_fields = ["receipt", "membership__number"]
+
+
+@admin.register(models.MembershipApplication)
+class MembershipApplicationAdmin(admin.ModelAdmin):
+    list_display = ["name_ar", "name_fr", "council", "role", "submitted_at", "status"]
+    list_filter = ["status", "council__level", "council__area_region"]
+    list_select_related = ["council"]
+    search_fields = ["name_ar", "name_fr", "email"]
+    autocomplete_fields = ["council"]
+    readonly_fields = ["submitted_at", "language", "consent", "status", "decided_at", "decided_by",
+                       "rejection_reason", "person", "membership"]  # fmt: skip
+    actions = ["approve", "reject"]
+
+    @admin.action(description=_("Approve the selected applications"), permissions=["change"])
+    def approve(self, request, queryset):
+        done = 0
+        for application in queryset.filter(status=models.MembershipApplication.Status.PENDING):
+            services.application_approve(application=application, by=request.user)
+            done += 1
+        self.message_user(request, gettext("%(count)d applications approved.") % {"count": done})
+
+    @admin.action(description=_("Reject the selected applications…"), permissions=["change"])
+    def reject(self, request, queryset):
+        pending = queryset.filter(status=models.MembershipApplication.Status.PENDING)
+        reason = request.POST.get("reason", "").strip()
+        if "apply" in request.POST:
+            if not reason:
+                self.message_user(
+                    request, gettext("Give a reason for rejecting an application."), messages.ERROR
+                )
+            else:
+                for application in pending:
+                    try:
+                        services.application_reject(application=application, by=request.user, reason=reason)
+                    except ValidationError as error:
+                        self.message_user(request, "; ".join(error.messages), messages.ERROR)
+                self.message_user(request, gettext("The applications were rejected."))
+                return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Reject applications"),
+            "applications": pending,
+            "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "members/admin/reject_applications.html", context)

@@ -1,0 +1,88 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.utils.translation import gettext_lazy as _
+
+from association.forms import HoneypotMixin
+from members.models import Council, MembershipApplication, Person
+
+
+class CouncilChoiceField(forms.ModelChoiceField):
+    """Councils from the region down; a commune's council says its prefecture or province."""
+
+    def label_from_instance(self, obj):
+        if obj.level == Council.Level.COMMUNAL and obj.area_province_id:
+            return f"{obj.name} – {obj.area_province.name}"
+        return obj.name
+
+
+class ApplicationForm(HoneypotMixin, forms.ModelForm):
+    """The public membership application (الانخراط)."""
+
+    council = CouncilChoiceField(
+        queryset=Council.objects.with_area().order_by(Council.level_rank(), "name_ar", "pk"),
+        label=_("Council"),
+        help_text=_("The council on which you sit."),
+    )
+    consent = forms.BooleanField(
+        required=True,
+        label=_(
+            "I agree that the association processes the personal data in this form to examine my application "
+            "and manage my membership, in accordance with Law 09-08 on the protection of personal data."
+        ),
+    )
+
+    class Meta:
+        model = MembershipApplication
+        fields = ["name_ar", "name_fr", "gender", "council", "role", "phone", "email", "message", "consent"]
+        widgets = {
+            "name_ar": forms.TextInput(attrs={"lang": "ar", "dir": "rtl", "autocomplete": "name"}),
+            "name_fr": forms.TextInput(attrs={"lang": "fr", "dir": "ltr"}),
+            "phone": forms.TextInput(
+                attrs={"dir": "ltr", "autocomplete": "tel", "placeholder": "+212 6XX XX XX XX"}
+            ),
+            "email": forms.EmailInput(attrs={"dir": "ltr", "autocomplete": "email"}),
+            "message": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class EmailLoginForm(AuthenticationForm):
+    username = forms.CharField(
+        label=_("E-mail"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username", "dir": "ltr"}),
+    )
+
+
+class MemberPasswordResetForm(PasswordResetForm):
+    """Also reaches accounts created on approval, which have no password yet."""
+
+    def get_users(self, email):
+        User = get_user_model()
+        return (
+            user
+            for user in User._default_manager.filter(email__iexact=email, is_active=True)
+            if user.has_usable_password() or hasattr(user, "person")
+        )
+
+
+class ProfileForm(forms.ModelForm):
+    """What a member may correct about themselves (not their seats or membership)."""
+
+    class Meta:
+        model = Person
+        fields = ["name_ar", "name_fr", "gender", "preferred_language", "photo", "photo_consent", "phone",
+                  "email", "address"]  # fmt: skip
+        widgets = {
+            "name_ar": forms.TextInput(attrs={"lang": "ar", "dir": "rtl"}),
+            "name_fr": forms.TextInput(attrs={"lang": "fr", "dir": "ltr"}),
+            "phone": forms.TextInput(attrs={"dir": "ltr", "autocomplete": "tel"}),
+            "email": forms.EmailInput(attrs={"dir": "ltr", "autocomplete": "email"}),
+            "address": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name_ar"].required = True
+        self.fields["name_ar"].label = _("Name in Arabic")
+        self.fields["name_fr"].label = _("Name in French (Latin letters)")

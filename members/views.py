@@ -1,0 +1,131 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import redirect
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, ListView, TemplateView, UpdateView
+
+from association.text import search_terms
+from members import services
+from members.forms import ApplicationForm, ProfileForm
+from members.models import Council, CouncilSeat, Membership, Person, Region
+
+
+class KeysFirstPaginator(Paginator):
+    """A page is found by its keys alone (a narrow sorted query), then its rows are read by key.
+
+    Sorting tens of thousands of wide joined rows only to keep fifty is what makes a deep
+    directory page slow; the keys query sorts narrow rows. One more query, whatever the size.
+    """
+
+    def _get_page(self, object_list, number, paginator):
+        return super()._get_page(_RowsByKey(object_list), number, paginator)
+
+
+class _RowsByKey(list):
+    """A page's rows, read from a sliced queryset of the same ordering."""
+
+    def __init__(self, sliced):
+        keys = list(sliced.values_list("pk", flat=True))
+        rows = {}
+        if keys:
+            unsliced = sliced.all()
+            unsliced.query.clear_limits()
+            rows = {row.pk: row for row in unsliced.filter(pk__in=keys)}
+        super().__init__(rows[key] for key in keys if key in rows)
+
+
+class DirectoryView(ListView):
+    """Active members by region, prefecture/province and council: public facts only."""
+
+    template_name = "members/directory.html"
+    context_object_name = "memberships"
+    paginate_by = 50
+    paginator_class = KeysFirstPaginator
+
+    def get_queryset(self):
+        queryset = Membership.objects.directory()
+        params = self.request.GET
+        level = params.get("level", "")
+        if level in Council.Level.values:
+            queryset = queryset.filter(council__level=level)
+        region = params.get("region", "")
+        if region.isdigit():
+            queryset = queryset.filter(council__area_region_id=int(region))
+        council = params.get("council", "")
+        if council.isdigit():
+            queryset = queryset.filter(council_id=int(council))
+        for term in search_terms(params.get("q", "")):
+            queryset = queryset.filter(
+                Q(person__search_key__startswith=term) | Q(person__search_key__contains=f" {term}")
+            )
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        council = self.request.GET.get("council", "")
+        selected_council = Council.objects.filter(pk=int(council)).first() if council.isdigit() else None
+        return super().get_context_data(
+            selected_council=selected_council,
+            regions=Region.objects.only("pk", "name", "name_ar", "name_fr", "code"),
+            levels=Council.Level.choices,
+            role_choices=CouncilSeat.Role.choices,
+            query=self.request.GET.get("q", ""),
+            selected_level=self.request.GET.get("level", ""),
+            selected_region=self.request.GET.get("region", ""),
+            querystring=params.urlencode(),
+            **kwargs,
+        )
+
+
+class ApplicationView(FormView):
+    template_name = "members/application_form.html"
+    form_class = ApplicationForm
+
+    def form_valid(self, form):
+        services.application_submit(form=form, language=get_language())
+        return redirect("members:apply-thanks")
+
+
+class ApplicationThanksView(TemplateView):
+    template_name = "members/application_thanks.html"
+
+
+class AccountView(LoginRequiredMixin, UpdateView):
+    """ "My account": a member sees and corrects their own record."""
+
+    template_name = "members/account.html"
+    form_class = ProfileForm
+
+    def get_object(self, queryset=None):
+        return Person.objects.filter(user=self.request.user).first()
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return self.render_to_response(self.get_context_data())
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.object is None:
+            return redirect("members:account")
+        return super().post(request, *args, **kwargs)
+
+    def get_form(self, form_class=None):
+        if self.object is None:
+            return None
+        return super().get_form(form_class)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.object is not None:
+            context["seats"] = self.object.seats.select_related("council")
+            context["memberships"] = self.object.memberships.select_related("council")
+        return context
+
+    def form_valid(self, form):
+        services.person_update_own(form=form)
+        messages.success(self.request, _("Your profile has been saved."))
+        return redirect("members:account")

@@ -1,0 +1,59 @@
+"""The members provider of the portal search, the council filter and the sitemap section."""
+
+import pytest
+
+from association.search import search
+from members.models import Council
+from tests.members.factories import MembershipFactory, PersonFactory, SeatFactory, council
+
+PRIVATE = {"phone": "+212661000222", "email": "hidden-contact@example.org", "address": "HIDDEN-ADDRESS 7"}
+
+
+@pytest.mark.django_db
+def test_portal_search_finds_active_members_with_public_facts_only(client):
+    person = PersonFactory(name_ar="اعتماد الزهيدي", name_fr="Itimad Zahidi", **PRIVATE)
+    SeatFactory(person=person, council=council("05.311"), role="president")
+    MembershipFactory(person=person, council=council("05.311"), position_ar="أمينة المال")
+    MembershipFactory(person__name_ar="الزهيدي الموقوف", status="suspended")
+    for query in ["الزهيدى", "zahidi"]:
+        html = client.get("/ar/search/", {"q": query}).content.decode()
+        assert "اعتماد الزهيدي" in html and "المجلس الإقليمي لخريبكة" in html and "أمينة المال" in html, query
+        assert "الزهيدي الموقوف" not in html
+        for value in (*PRIVATE.values(), "661000222"):
+            assert value not in html
+
+
+@pytest.mark.django_db
+def test_councils_are_found_only_when_they_have_members(django_user_model):
+    khouribga = council("05.311")
+    results = search("خريبكه", language="ar", user=None, limit=20)
+    assert not [g for g in results if g.key == "members"]
+    MembershipFactory(council=khouribga)
+    (group,) = [g for g in search("خريبكه", language="ar", user=None, limit=20) if g.key == "members"]
+    titles = [r.title for r in group.results]
+    assert khouribga.name in titles
+    council_result = next(r for r in group.results if r.title == khouribga.name)
+    assert council_result.url.endswith(f"?council={khouribga.pk}")
+
+
+@pytest.mark.django_db
+def test_directory_filters_by_council(client):
+    MembershipFactory(person__name_ar="منتخب خريبكة", council=council("05.311"))
+    other = Council.objects.filter(level="communal").first()
+    MembershipFactory(person__name_ar="منتخب آخر", council=other)
+    html = client.get("/ar/members/", {"council": council("05.311").pk}).content.decode()
+    assert "منتخب خريبكة" in html and "منتخب آخر" not in html
+    assert 'name="council"' in html
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_each_directory_page_in_both_languages(client):
+    from tests.members.test_directory import _bulk_members
+
+    _bulk_members(120)  # 50 a page: three pages
+    xml = client.get("/sitemap.xml").content.decode()
+    for language in ("ar", "fr"):
+        assert f"/{language}/members/</loc>" in xml
+        assert f"/{language}/members/?page=3</loc>" in xml
+        assert f"/{language}/members/apply/</loc>" in xml
+    assert "?page=4" not in xml
