@@ -5,3 +5,18 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Activity calendar")
+
+    def ready(self):
+        from association import registry
+        from association.search import register_search_provider
+        from association.sitemaps import register_sitemap
+        from events.search import EventSearchProvider
+        from events.sitemaps import CalendarPagesSitemap, EventSitemap
+        from events.views import home_section_context
+
+        registry.register_nav("events:calendar", _("Calendar"), order=30)
+        registry.register_nav("events:programme", _("Action programme"), order=35)
+        registry.register_home_section("events/home_section.html", home_section_context, order=20)
+        register_search_provider(EventSearchProvider())
+        register_sitemap("calendar", CalendarPagesSitemap)
+        register_sitemap("events", EventSitemap)

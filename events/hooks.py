@@ -1,0 +1,47 @@
+"""Where other apps add content to an event page without the events app knowing them.
+
+The press app (``association``) registers a callable that returns the press releases about
+an event; the event page lists whatever the registered callables return::
+
+    from events import hooks
+
+    hooks.register_related("press", lambda request, event: [
+        {"title": release.title, "url": release.get_absolute_url(), "date": release.published_on}
+        for release in PressRelease.objects.published().filter(events=event)
+    ], label=_("Press releases"))
+
+Each callable gets ``(request, event)`` and returns a list of dicts with ``title``, ``url``
+and optionally ``date``; an empty list hides its section. Templates may also override the
+``{% block related %}`` of ``events/event_detail.html``.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RelatedSource:
+    key: str
+    label: str
+    items: Callable
+    order: int
+
+
+_related: dict[str, RelatedSource] = {}
+
+
+def register_related(key, items, *, label, order=50):
+    _related[key] = RelatedSource(key, label, items, order)
+
+
+def unregister_related(key):
+    _related.pop(key, None)
+
+
+def related_sections(request, event):
+    sections = []
+    for source in sorted(_related.values(), key=lambda s: s.order):
+        items = list(source.items(request, event) or [])
+        if items:
+            sections.append({"key": source.key, "label": source.label, "items": items})
+    return sections

@@ -1,0 +1,191 @@
+"""The action programme as a spreadsheet the secretariat recognises (Arabic column headers).
+
+Import is all or nothing: a file with one bad row (an unknown kind, a date it cannot read, a
+last day before the first) imports nothing, and each error names its row and column.
+"""
+
+import datetime
+
+from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from import_export import fields, resources, widgets
+
+from events.models import ActionProgramme, EventKind, ProgrammeLine
+
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
+
+
+class ProgrammeYearWidget(widgets.ForeignKeyWidget):
+    def __init__(self):
+        super().__init__(ActionProgramme, field="year")
+
+    def clean(self, value, row=None, **kwargs):
+        if value in (None, ""):
+            raise ValueError(_("The year is missing."))
+        try:
+            year = int(value)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(_("“%(value)s” is not a year.") % {"value": value}) from exc
+        try:
+            return ActionProgramme.objects.get(year=year)
+        except ActionProgramme.DoesNotExist as exc:
+            raise ValueError(
+                _("There is no action programme for %(year)s: create it first.") % {"year": year}
+            ) from exc
+
+
+class KindWidget(widgets.ForeignKeyWidget):
+    """A kind named as in either language (or by its short name); empty means no kind."""
+
+    def __init__(self):
+        super().__init__(EventKind, field="name_ar")
+
+    def clean(self, value, row=None, **kwargs):
+        if value in (None, ""):
+            return None
+        name = str(value).strip()
+        kind = EventKind.objects.filter(Q(name_ar=name) | Q(name_fr=name) | Q(slug=name)).first()
+        if kind is None:
+            raise ValueError(_("No kind of activity is called “%(name)s”.") % {"name": name})
+        return kind
+
+
+class CleanDateWidget(widgets.DateWidget):
+    """Dates typed as text or stored as Excel dates (which arrive as datetimes)."""
+
+    def clean(self, value, row=None, **kwargs):
+        if hasattr(value, "date") and callable(value.date):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        if isinstance(value, str):
+            value = value.strip()
+        if not value:
+            return None
+        for date_format in DATE_FORMATS:
+            try:
+                return datetime.datetime.strptime(str(value), date_format).date()
+            except ValueError:
+                continue
+        raise ValueError(
+            _("“%(value)s” is not a date: write it as 2022-03-17 or 17/03/2022.") % {"value": value}
+        )
+
+
+class ProgrammeLineResource(resources.ModelResource):
+    year = fields.Field(
+        attribute="programme",
+        column_name="السنة",
+        widget=ProgrammeYearWidget(),
+    )
+    order = fields.Field(attribute="order", column_name="الترتيب", widget=widgets.IntegerWidget())
+    kind = fields.Field(attribute="kind", column_name="النوع", widget=KindWidget())
+    activity_ar = fields.Field(attribute="activity_ar", column_name="طبيعة النشاط")
+    start_date = fields.Field(
+        attribute="start_date", column_name="التاريخ", widget=CleanDateWidget(format=DATE_FORMATS[0])
+    )
+    end_date = fields.Field(
+        attribute="end_date", column_name="إلى غاية", widget=CleanDateWidget(format=DATE_FORMATS[0])
+    )
+    start_time = fields.Field(
+        attribute="start_time", column_name="الساعة", widget=widgets.TimeWidget("%H:%M")
+    )
+    date_note_ar = fields.Field(attribute="date_note_ar", column_name="ملاحظة حول التاريخ")
+    content_ar = fields.Field(attribute="content_ar", column_name="المحتوى")
+    note_ar = fields.Field(attribute="note_ar", column_name="ملاحظة")
+    activity_fr = fields.Field(attribute="activity_fr", column_name="Nature de l'activité")
+    date_note_fr = fields.Field(attribute="date_note_fr", column_name="Remarque sur la date")
+    content_fr = fields.Field(attribute="content_fr", column_name="Contenu")
+    note_fr = fields.Field(attribute="note_fr", column_name="Remarque")
+
+    class Meta:
+        model = ProgrammeLine
+        fields = (
+            "year",
+            "order",
+            "kind",
+            "activity_ar",
+            "start_date",
+            "end_date",
+            "start_time",
+            "date_note_ar",
+            "content_ar",
+            "note_ar",
+            "activity_fr",
+            "date_note_fr",
+            "content_fr",
+            "note_fr",
+        )
+        export_order = fields
+        import_id_fields = ("year", "order")
+        clean_model_instances = True
+        skip_unchanged = True
+        use_transactions = True
+
+    # All or nothing: one bad row and nothing of the file is written, whatever the caller asks.
+    def import_data(self, dataset, *args, **kwargs):
+        kwargs["rollback_on_validation_errors"] = True
+        kwargs["use_transactions"] = True
+        return super().import_data(dataset, *args, **kwargs)
+
+    def import_row(self, row, instance_loader, **kwargs):
+        self._row_number = kwargs.get("row_number")
+        return super().import_row(row, instance_loader, **kwargs)
+
+    def _column_of(self, attribute):
+        for field in self.get_import_fields():
+            if field.attribute == attribute:
+                return field.column_name
+        return None
+
+    def _located(self, errors):
+        """The errors, each message saying its spreadsheet row (header is row 1) and column."""
+        row = (self._row_number or 0) + 1
+        located = {}
+        for key, messages in errors.items():
+            column = self._column_of(key)
+            for message in messages:
+                if column:
+                    text = _("Row %(row)s, column “%(column)s”: %(error)s") % {
+                        "row": row,
+                        "column": column,
+                        "error": message,
+                    }
+                else:
+                    text = _("Row %(row)s: %(error)s") % {"row": row, "error": message}
+                located.setdefault(key if column else NON_FIELD_ERRORS, []).append(text)
+        return located
+
+    def get_or_init_instance(self, instance_loader, row):
+        errors = {}
+        for name in self._meta.import_id_fields:
+            field = self.fields[name]
+            try:
+                field.clean(row)
+            except (ValueError, ObjectDoesNotExist, KeyError) as exc:
+                errors[field.attribute] = [str(exc.args[0]) if exc.args else str(exc)]
+        if errors:
+            raise ValidationError(self._located(errors))
+        return super().get_or_init_instance(instance_loader, row)
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        try:
+            super().validate_instance(instance, import_validation_errors, validate_unique)
+        except ValidationError as error:
+            raise ValidationError(self._located(error.message_dict)) from error
+
+    def get_export_queryset(self, request=None, **kwargs):
+        return ProgrammeLine.objects.select_related("programme", "kind").order_by("programme__year", "order")
+
+    def before_save_instance(self, instance, row, **kwargs):
+        # The translated default column mirrors Arabic, as modeltranslation does on forms.
+        for name in ("activity", "date_note", "content", "note"):
+            setattr(instance, name, getattr(instance, f"{name}_ar") or "")
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        # Empty text cells arrive as None: keep them as empty strings (the columns are NOT NULL).
+        if field.attribute and field.column_name in row and row[field.column_name] is None:
+            if field.attribute.endswith(("_ar", "_fr")):
+                row[field.column_name] = ""
+        super().import_field(field, instance, row, is_m2m=is_m2m, **kwargs)

@@ -1,0 +1,37 @@
+"""The calendar's sections of ``/sitemap.xml``: its pages and the public events only."""
+
+from django.urls import reverse
+
+from association.sitemaps import PortalSitemap
+
+
+class CalendarPagesSitemap(PortalSitemap):
+    changefreq = "weekly"
+    priority = 0.6
+    pages = ["events:calendar", "events:agenda", "events:unscheduled", "events:subscribe"]
+
+    def items(self):
+        from events.models import ActionProgramme
+
+        # The programme page answers 404 until a programme is published: leave it out until then.
+        if ActionProgramme.objects.filter(published=True).exists():
+            return [*self.pages, "events:programme"]
+        return self.pages
+
+    def location(self, item):
+        return reverse(item)
+
+
+class EventSitemap(PortalSitemap):
+    changefreq = "monthly"
+    priority = 0.7
+
+    def items(self):
+        from events.models import Event
+
+        return (
+            Event.objects.filter(visibility=Event.Visibility.PUBLIC).only("pk", "updated_at").order_by("pk")
+        )
+
+    def lastmod(self, item):
+        return item.updated_at

@@ -1,0 +1,388 @@
+"""Calendar pages, event pages, iCal feeds and the action programme.
+
+Every read goes through ``Event.objects.visible_to(user)``: members-only and bureau events
+never reach the public, in a page, a feed or an export.
+"""
+
+import calendar
+import datetime
+import json
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import BadRequest
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import get_format
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView, ListView, TemplateView
+
+from association.models import AssociationProfile
+from events import hooks, ical, services
+from events.forms import EventFilterForm
+from events.models import (
+    ActionProgramme,
+    AgendaItem,
+    CalendarToken,
+    Event,
+    EventDocument,
+    EventKind,
+    ProgrammeLine,
+)
+
+MIN_YEAR, MAX_YEAR = 1900, 2200
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def _check_year(year):
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise Http404
+
+
+class FilteredEventsMixin:
+    """The visitor's visible events, narrowed by the kind/region/modality filters."""
+
+    def get_filter_form(self):
+        if not hasattr(self, "_filter_form"):
+            form = EventFilterForm(self.request.GET or None)
+            if form.is_bound and not form.is_valid():
+                raise BadRequest("Invalid calendar filter.")
+            if not form.is_bound:
+                form.cleaned_data = {}
+            self._filter_form = form
+        return self._filter_form
+
+    def visible_events(self):
+        events = Event.objects.visible_to(self.request.user).for_listing()
+        return self.get_filter_form().filter(events)
+
+    def feed_links(self):
+        links = [{"title": _("Calendar (iCal)"), "url": reverse("events:feed")}]
+        kind = self.get_filter_form().cleaned_data.get("kind")
+        if kind:
+            links.append({"title": kind.name, "url": reverse("events:kind-feed", args=[kind.slug])})
+        return links
+
+    def get_context_data(self, **kwargs):
+        form = self.get_filter_form()
+        return super().get_context_data(
+            filter_form=form, filter_query=form.querystring(), feed_links=self.feed_links(), **kwargs
+        )
+
+
+class MonthView(FilteredEventsMixin, TemplateView):
+    """A month as a grid of weeks (the first weekday from the locale's formats)."""
+
+    template_name = "events/month.html"
+
+    def get_month(self):
+        if "year" in self.kwargs:
+            year, month = self.kwargs["year"], self.kwargs["month"]
+            _check_year(year)
+            if not 1 <= month <= 12:
+                raise Http404
+            return year, month
+        today = timezone.localdate()
+        return today.year, today.month
+
+    def get_context_data(self, **kwargs):
+        year, month = self.get_month()
+        # Django counts weekdays from Sunday (0), Python's calendar from Monday (0).
+        first_weekday = (int(get_format("FIRST_DAY_OF_WEEK")) - 1) % 7
+        weeks = calendar.Calendar(first_weekday).monthdatescalendar(year, month)
+        first, last = weeks[0][0], weeks[-1][-1]
+        events = list(self.visible_events().overlapping(first, last))
+        today = timezone.localdate()
+        grid = []
+        for week in weeks:
+            row = []
+            for day in week:
+                in_month = day.month == month
+                day_events = [e for e in events if e.start_date <= day <= e.end_date] if in_month else []
+                row.append(
+                    {"date": day, "in_month": in_month, "events": day_events, "is_today": day == today}
+                )
+            grid.append(row)
+        month_start = datetime.date(year, month, 1)
+        month_end = datetime.date(year, month, calendar.monthrange(year, month)[1])
+        previous_month = month_start - datetime.timedelta(days=1)
+        next_month = month_start + datetime.timedelta(days=32)
+        context = super().get_context_data(**kwargs)
+        context.update(
+            month=month_start,
+            weekdays=[week_day for week_day in weeks[0]],
+            weeks=grid,
+            month_events=[e for e in events if e.start_date <= month_end and e.end_date >= month_start],
+            has_events=any(day["events"] for row in grid for day in row),
+            previous_month=previous_month if previous_month.year >= MIN_YEAR else None,
+            next_month=next_month if next_month.year <= MAX_YEAR else None,
+            to_be_set_count=self.visible_events().to_be_set().count(),
+        )
+        return context
+
+
+class AgendaView(FilteredEventsMixin, ListView):
+    """Upcoming events in full, then past events page by page (newest first)."""
+
+    template_name = "events/agenda.html"
+    context_object_name = "past_events"
+    paginate_by = 20
+
+    def get_queryset(self):
+        return self.visible_events().past()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["upcoming_events"] = self.visible_events().upcoming()
+        return context
+
+
+class UnscheduledView(FilteredEventsMixin, ListView):
+    template_name = "events/unscheduled.html"
+    context_object_name = "events"
+
+    def get_queryset(self):
+        return self.visible_events().to_be_set().order_by("intended_year", "intended_month", "pk")
+
+
+def _json_ld(event, request, association):
+    status = {
+        Event.Status.CANCELLED: "https://schema.org/EventCancelled",
+        Event.Status.POSTPONED: "https://schema.org/EventPostponed",
+    }.get(event.status, "https://schema.org/EventScheduled")
+    mode = {
+        Event.Modality.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
+        Event.Modality.REMOTE: "https://schema.org/OnlineEventAttendanceMode",
+        Event.Modality.HYBRID: "https://schema.org/MixedEventAttendanceMode",
+    }[event.modality]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "url": request.build_absolute_uri(event.get_absolute_url()),
+        "eventStatus": status,
+        "eventAttendanceMode": mode,
+        "inLanguage": get_language(),
+    }
+    if event.is_timed:
+        data["startDate"] = timezone.localtime(event.starts_at).isoformat()
+        if event.ends_at:
+            data["endDate"] = timezone.localtime(event.ends_at).isoformat()
+    elif event.start_date:
+        data["startDate"] = event.start_date.isoformat()
+        data["endDate"] = event.end_date.isoformat()
+    if event.summary:
+        data["description"] = event.summary
+    locations = []
+    if event.modality != Event.Modality.REMOTE:
+        place = {"@type": "Place", "name": event.place or event.city or event.country}
+        place["address"] = {"@type": "PostalAddress", "addressCountry": event.country}
+        if event.city:
+            place["address"]["addressLocality"] = event.city
+        locations.append(place)
+    if event.modality != Event.Modality.IN_PERSON and event.online_url:
+        locations.append({"@type": "VirtualLocation", "url": event.online_url})
+    if locations:
+        data["location"] = locations[0] if len(locations) == 1 else locations
+    if association and association.name:
+        data["organizer"] = {"@type": "Organization", "name": association.name}
+        if association.website:
+            data["organizer"]["url"] = association.website
+    photos = [photo for photo in event.photos.all() if photo.consent]
+    if photos:
+        data["image"] = [request.build_absolute_uri(photos[0].image.url)]
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES))
+
+
+class EventDetailView(DetailView):
+    template_name = "events/event_detail.html"
+    context_object_name = "event"
+
+    def get_queryset(self):
+        return (
+            Event.objects.visible_to(self.request.user)
+            .select_related("kind")
+            .prefetch_related(
+                Prefetch("agenda", queryset=AgendaItem.objects.all()),
+                "documents",
+                "photos",
+                "organisers",
+                "partners",
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        event = self.object
+        agenda = list(event.agenda.all())
+        kinds = dict(AgendaItem.Kind.choices)
+        groups = []
+        for item in agenda:
+            key = (item.day, item.kind)
+            if not groups or groups[-1]["key"] != key:
+                groups.append({"key": key, "day": item.day, "kind": kinds[item.kind], "items": []})
+            groups[-1]["items"].append(item)
+        photos = [photo for photo in event.photos.all() if photo.consent]
+        return super().get_context_data(
+            agenda_groups=groups,
+            has_outcomes=any(item.outcome for item in agenda),
+            photos=photos,
+            recommendations=[line.strip() for line in event.recommendations.splitlines() if line.strip()],
+            json_ld=_json_ld(event, self.request, AssociationProfile.get_solo()),
+            related_sections=hooks.related_sections(self.request, event),
+            map_link=event.map_url or _map_search(event),
+            feed_links=[{"title": _("Calendar (iCal)"), "url": reverse("events:feed")}],
+            **kwargs,
+        )
+
+
+def _map_search(event):
+    if event.modality == Event.Modality.REMOTE or not (event.venue or event.city):
+        return ""
+    query = ", ".join(part for part in (event.venue, event.city, event.country) if part)
+    return "https://www.openstreetmap.org/search?" + urlencode({"query": query})
+
+
+def document_download(request, pk):
+    """Serve an event's document through Django, so members-only events' files never leak."""
+    visible = Event.objects.visible_to(request.user)
+    document = get_object_or_404(EventDocument.objects.filter(event__in=visible).exclude(file=""), pk=pk)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(handle, filename=document.file.name.rsplit("/", 1)[-1])
+
+
+# iCal --------------------------------------------------------------------------------------------
+
+
+def _association_name():
+    return AssociationProfile.get_solo().name or _("Activity calendar")
+
+
+def feed(request):
+    """The public feed: public events only, even for a signed-in visitor."""
+    events = Event.objects.visible_to(AnonymousUser()).dated().for_listing()
+    return ical.ical_response(events, request, name=_association_name(), filename="calendar.ics")
+
+
+def kind_feed(request, slug):
+    kind = get_object_or_404(EventKind, slug=slug)
+    events = Event.objects.visible_to(AnonymousUser()).dated().filter(kind=kind).for_listing()
+    name = f"{_association_name()} – {kind.name}"
+    return ical.ical_response(events, request, name=name, filename=f"{slug}.ics")
+
+
+def private_feed(request, key):
+    """A member's own feed: the secret key in the URL stands for the signed-in account."""
+    from members.access import is_member
+
+    token = get_object_or_404(CalendarToken.objects.select_related("user"), key=key)
+    user = token.user
+    if not user.is_active or not is_member(user):
+        raise Http404
+    services.calendar_token_touch(token=token)
+    events = Event.objects.visible_to(user).dated().for_listing()
+    return ical.ical_response(events, request, name=_association_name(), filename="calendar.ics")
+
+
+def event_ics(request, pk):
+    event = get_object_or_404(Event.objects.visible_to(request.user).dated().for_listing(), pk=pk)
+    return ical.ical_response([event], request, name=event.title, filename=f"event-{event.pk}.ics")
+
+
+def _webcal(url):
+    """The same address with the scheme phones open in their calendar app."""
+    return "webcal://" + url.split("://", 1)[1]
+
+
+class SubscribeView(TemplateView):
+    template_name = "events/subscribe.html"
+
+    def get_context_data(self, **kwargs):
+        from members.access import is_member
+
+        context = super().get_context_data(**kwargs)
+        context["feed_url"] = self.request.build_absolute_uri(reverse("events:feed"))
+        context["feed_webcal"] = _webcal(context["feed_url"])
+        context["kinds"] = EventKind.objects.all()
+        user = self.request.user
+        if is_member(user):
+            token = services.calendar_token_get_or_issue(user=user)
+            context["private_feed_url"] = self.request.build_absolute_uri(
+                reverse("events:private-feed", args=[token.key])
+            )
+            context["private_feed_webcal"] = _webcal(context["private_feed_url"])
+        return context
+
+
+@require_POST
+@login_required
+def revoke_token(request):
+    services.calendar_token_revoke(user=request.user)
+    messages.success(
+        request, _("Your private calendar address has been replaced; the old one no longer works.")
+    )
+    return redirect("events:subscribe")
+
+
+# Action programme --------------------------------------------------------------------------------
+
+
+def _programme(year=None):
+    programmes = ActionProgramme.objects.filter(published=True)
+    if year is None:
+        programme = programmes.first()
+        if programme is None:
+            raise Http404
+        return programme
+    _check_year(year)
+    return get_object_or_404(programmes, year=year)
+
+
+class ProgrammeView(TemplateView):
+    template_name = "events/programme.html"
+
+    def get_context_data(self, **kwargs):
+        programme = _programme(self.kwargs.get("year"))
+        lines = list(programme.lines.select_related("kind").order_by("order", "pk"))
+        linked = [line.event_id for line in lines if line.event_id]
+        visible_ids = set(
+            Event.objects.visible_to(self.request.user).filter(pk__in=linked).values_list("pk", flat=True)
+        )
+        for line in lines:
+            line.visible_event_id = line.event_id if line.event_id in visible_ids else None
+        return super().get_context_data(
+            programme=programme,
+            lines=lines,
+            years=list(ActionProgramme.objects.filter(published=True).values_list("year", flat=True)),
+            **kwargs,
+        )
+
+
+def programme_export(request, year):
+    """The programme as the secretariat's spreadsheet (.xlsx), the same columns as the import."""
+    from events.resources import ProgrammeLineResource
+
+    programme = _programme(year)
+    dataset = ProgrammeLineResource().export(queryset=ProgrammeLine.objects.filter(programme=programme))
+    response = HttpResponse(
+        dataset.export("xlsx"),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="programme-{programme.year}.xlsx"'
+    return response
+
+
+def home_section_context(request):
+    """The home page's "upcoming events" section; without upcoming events it is left out."""
+    events = list(Event.objects.visible_to(request.user).upcoming().for_listing()[:4])
+    return {"events": events} if events else None
