@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,11 +8,33 @@ class AssociationConfig(AppConfig):
     verbose_name = _("The association")
 
     def ready(self):
-        from association import registry, roles
+        from association import registry, roles, text
+
+        # Text never keeps bidi override characters (spoofing), whatever model stores it.
+        pre_save.connect(text.strip_bidi_controls_on_save, dispatch_uid="association.strip_bidi")
 
         # Roles get the permissions of models that later migrations add.
         post_migrate.connect(roles.sync_roles_after_migrate, dispatch_uid="association.sync_roles")
         registry.register_nav("association:about", _("About"), order=10)
+        registry.register_nav("association:press-list", _("Press and news"), order=20)
         registry.register_nav("association:partners", _("Partners"), order=80)
         registry.register_nav("association:documents", _("Documents"), order=85)
         registry.register_nav("association:contact", _("Contact"), order=90)
+        registry.register_nav("association:search", _("Search"), order=95)
+        registry.register_home_section("association/press/home_section.html", latest_press_section, order=20)
+
+        from association.search import DocumentSearchProvider, PressSearchProvider, register_search_provider
+
+        register_search_provider(PressSearchProvider())
+        register_search_provider(DocumentSearchProvider())
+
+
+HOME_PRESS_ITEMS = 3
+
+
+def latest_press_section(request):
+    """The home page's latest press releases and news, or nothing when none is published."""
+    from association.press import PressRelease
+
+    items = list(PressRelease.objects.published().for_list()[:HOME_PRESS_ITEMS])
+    return {"items": items} if items else None

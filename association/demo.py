@@ -8,6 +8,7 @@ texts are translations of the Arabic sources.
 
 import datetime
 
+from association import press_demo
 from association.models import (
     AssociationProfile,
     CharterGoal,
@@ -291,4 +292,5 @@ def load(key="ampcp"):
                 subject_ar=subject_ar,
                 defaults={"signed_on": signed_on, "subject_fr": subject_fr},
             )
-    return {"goals": len(data["goals"]), "partners": len(data["partners"])}
+    press = press_demo.load(key)
+    return {"goals": len(data["goals"]), "partners": len(data["partners"]), "press": press}

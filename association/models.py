@@ -190,6 +190,8 @@ class Document(models.Model):
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
     published_on = models.DateField(_("published on"), auto_now_add=True)
+    # Normalised titles for the portal's search (association.text.search_key), kept on save.
+    search_key = models.TextField(editable=False, blank=True, default="")
 
     objects = DocumentQuerySet.as_manager()
 
@@ -206,6 +208,15 @@ class Document(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        from association.press import translated_values
+        from association.text import search_key
+
+        self.search_key = search_key(" ".join(translated_values(self, "title")))
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_key"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("association:document-download", args=[self.pk])
@@ -234,3 +245,7 @@ class ContactMessage(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+# Press releases and news live in their own module; importing them here registers the models.
+from association.press import Category, PressAttachment, PressImage, PressRelease  # noqa: E402, F401

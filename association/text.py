@@ -56,3 +56,26 @@ def search_terms(text):
 def search_key(text):
     """One string of search terms separated by spaces, to store beside the original text."""
     return " ".join(search_terms(text))
+
+
+# Bidirectional embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069). Typed
+# into content they reverse what follows ("ملف‮gpj.exe" shows as "ملفexe.jpg"); the templates
+# isolate mixed text with <bdi>, so stored text never needs them. The marks U+200E/U+200F stay.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_bidi_controls(text):
+    return _BIDI_CONTROLS.sub("", text) if text else text
+
+
+def strip_bidi_controls_on_save(sender, instance, raw=False, **kwargs):
+    """``pre_save`` receiver: no text field of the portal's models keeps a bidi control."""
+    from association.roles import PORTAL_APPS
+
+    if raw or sender._meta.app_label not in PORTAL_APPS:
+        return
+    for field in sender._meta.concrete_fields:
+        if field.get_internal_type() in {"CharField", "TextField"}:
+            value = getattr(instance, field.attname)
+            if isinstance(value, str) and _BIDI_CONTROLS.search(value):
+                setattr(instance, field.attname, strip_bidi_controls(value))

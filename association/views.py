@@ -1,6 +1,9 @@
+from django.conf import settings
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView
@@ -77,3 +80,46 @@ class ContactView(FormView):
         services.contact_message_receive(form=form, language=get_language())
         messages.success(self.request, _("Thank you: your message has been received."))
         return redirect("association:contact")
+
+
+class SearchView(TemplateView):
+    """One search over the portal: each registered provider's results, grouped by type."""
+
+    template_name = "association/search.html"
+
+    def get_context_data(self, **kwargs):
+        from association import search
+
+        query = self.request.GET.get("q", "").strip()[:200]
+        keys = {provider.key for provider in search.search_providers()}
+        only = self.request.GET.get("type")
+        only = only if only in keys else None  # an unknown type is ignored: every type is searched
+        limit = search.ONE_TYPE_LIMIT if only else search.GROUP_LIMIT
+        groups = (
+            search.search(query, language=get_language(), user=self.request.user, limit=limit, only=only)
+            if query
+            else []
+        )
+        return super().get_context_data(
+            query=query,
+            # The query may be in the other script: isolated, it does not reorder the sentence.
+            query_isolated=format_html("<bdi>{}</bdi>", query),
+            groups=groups,
+            only=only,
+            total=sum(group.total for group in groups),
+            too_short=bool(query) and not search.query_terms(query),
+            **kwargs,
+        )
+
+
+def robots_txt(request):
+    """Let crawlers in, keep them out of the admin and previews, point them at the sitemap."""
+    lines = ["User-agent: *"]
+    for code, _name in settings.LANGUAGES:
+        lines += [
+            f"Disallow: /{code}/admin/",
+            f"Disallow: /{code}/press/preview/",
+            f"Disallow: /{code}/search/",
+        ]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('django.contrib.sitemaps.views.sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -7,6 +7,7 @@ from django.utils import translation
 
 from association.models import AssociationProfile, ContactMessage
 from tests.factories import AgreementFactory, CharterGoalFactory, DocumentFactory, PartnerFactory
+from tests.members.factories import MembershipFactory, PersonFactory
 
 PAGES = ["association:home", "association:about", "association:partners", "association:documents",
          "association:contact"]  # fmt: skip
@@ -61,7 +62,13 @@ def test_members_only_documents_are_hidden_from_the_public(client, django_user_m
     assert "التقرير الأدبي 2021" in html and "محضر داخلي" not in html
     assert client.get(reverse("association:document-download", args=[public.pk])).status_code == 200
     assert client.get(reverse("association:document-download", args=[private.pk])).status_code == 404
-    client.force_login(django_user_model.objects.create_user("member", password="x" * 12))
+    # An account alone is not membership: the person linked to it needs an active membership.
+    user = django_user_model.objects.create_user("member", password="x" * 12)
+    client.force_login(user)
+    assert "محضر داخلي" not in client.get("/ar/documents/").content.decode()
+    assert client.get(reverse("association:document-download", args=[private.pk])).status_code == 404
+    MembershipFactory(person=PersonFactory(user=user))
+    client.force_login(django_user_model.objects.get(pk=user.pk))
     assert "محضر داخلي" in client.get("/ar/documents/").content.decode()
     assert client.get(reverse("association:document-download", args=[private.pk])).status_code == 200
 

@@ -139,3 +139,25 @@ def test_admin_upload_of_a_partner_logo_with_a_path_trick_is_stored_safely(admin
     assert partner.logo.name.startswith("partners/")
     assert ".." not in partner.logo.name
     assert (settings.MEDIA_ROOT / partner.logo.name).exists()
+
+
+def test_every_upload_field_of_the_portal_checks_what_it_receives():
+    """A file field added later without a content check fails here, not in production."""
+    from django.apps import apps
+    from django.db.models import FileField
+
+    from association.roles import PORTAL_APPS
+    from association.validators import DocumentFileValidator, ImageFileValidator
+
+    checks = (DocumentFileValidator, ImageFileValidator)
+    unchecked = [
+        f"{model._meta.label}.{field.name}"
+        for model in apps.get_models()
+        if model._meta.app_label in PORTAL_APPS
+        and not model._meta.label.split(".")[1].startswith("Historical")
+        for field in model._meta.concrete_fields
+        if isinstance(field, FileField)
+        and field.editable
+        and not any(isinstance(validator, checks) for validator in field.validators)
+    ]
+    assert unchecked == []

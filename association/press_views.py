@@ -1,0 +1,153 @@
+"""Public pages of the press releases and news: list, detail, editors' preview."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import F, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.generic import DetailView, ListView
+
+from association.images import thumbnail_url
+from association.models import AssociationProfile
+from association.press import Category, PressRelease
+
+
+class PressListView(ListView):
+    """Published items, newest first, filtered by year and category (``?year=2022&category=…``)."""
+
+    template_name = "association/press/list.html"
+    context_object_name = "items"
+    paginate_by = 12
+
+    def get_queryset(self):
+        queryset = PressRelease.objects.published().for_list()
+        self.year = self._year()
+        if self.year:
+            queryset = queryset.filter(publish_at__year=self.year)
+        self.category = None
+        if slug := self.request.GET.get("category"):
+            self.category = Category.objects.filter(slug=slug).first()
+            if self.category is None:
+                raise Http404
+            queryset = queryset.filter(category=self.category)
+        return queryset
+
+    def _year(self):
+        value = self.request.GET.get("year", "")
+        if not value:
+            return None
+        if not value.isdigit() or not 1900 <= int(value) <= 2200:
+            raise Http404
+        return int(value)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        published = PressRelease.objects.published()
+        years = published.filter(publish_at__isnull=False).datetimes("publish_at", "year", order="DESC")
+        context.update(
+            years=[moment.year for moment in years],
+            categories=Category.objects.filter(press_releases__in=published).distinct(),
+            current_year=self.year,
+            current_category=self.category,
+            filter_query=_filter_query(self.year, self.category),
+        )
+        return context
+
+
+def _filter_query(year, category):
+    parts = []
+    if year:
+        parts.append(f"year={year}")
+    if category:
+        parts.append(f"category={category.slug}")
+    return "&".join(parts)
+
+
+def neighbours(item, queryset):
+    """The items just before (older) and after (newer) ``item`` in the list's order."""
+    ordering = [F("publish_at").desc(nulls_last=True), "-pk"]
+    reverse_ordering = [F("publish_at").asc(nulls_first=True), "pk"]
+    if item.publish_at is None:
+        older = queryset.filter(publish_at__isnull=True, pk__lt=item.pk)
+        newer = queryset.filter(Q(publish_at__isnull=False) | Q(pk__gt=item.pk))
+    else:
+        older = queryset.filter(
+            Q(publish_at__lt=item.publish_at)
+            | Q(publish_at=item.publish_at, pk__lt=item.pk)
+            | Q(publish_at__isnull=True)
+        )
+        newer = queryset.filter(
+            Q(publish_at__gt=item.publish_at) | Q(publish_at=item.publish_at, pk__gt=item.pk)
+        )
+    return (
+        older.for_list().order_by(*ordering).first(),
+        newer.for_list().order_by(*reverse_ordering).first(),
+    )
+
+
+def detail_context(request, item):
+    url = request.build_absolute_uri(item.get_absolute_url())
+    profile = AssociationProfile.get_solo()
+    image = None
+    if item.cover_image:
+        image = request.build_absolute_uri(thumbnail_url(item.cover_image, "press_large"))
+    jsonld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": item.title[:110],
+        "description": item.display_summary,
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": request.LANGUAGE_CODE,
+        "dateModified": item.updated_at.isoformat() if item.updated_at else None,
+        "publisher": {"@type": "Organization", "name": profile.name or ""},
+        "author": {"@type": "Organization", "name": profile.name or ""},
+    }
+    if item.publish_at:
+        jsonld["datePublished"] = item.publish_at.isoformat()
+    if profile.logo:
+        logo = request.build_absolute_uri(profile.logo.url)
+        jsonld["publisher"]["logo"] = {"@type": "ImageObject", "url": logo}
+    if image or profile.logo:
+        jsonld["image"] = [image or jsonld["publisher"]["logo"]["url"]]
+    if item.category_id:
+        jsonld["articleSection"] = item.category.name
+    return {
+        "item": item,
+        "absolute_url": url,
+        "og_image": image,
+        "jsonld": {key: value for key, value in jsonld.items() if value is not None},
+        "attachments": item.attachments.all(),
+        "images": item.images.all(),
+        # Only the activities this visitor may see (members-only ones stay with members).
+        "related_events": item.related_events.visible_to(request.user).select_related("kind"),
+    }
+
+
+class PressDetailView(DetailView):
+    template_name = "association/press/detail.html"
+    context_object_name = "item"
+
+    def get_queryset(self):
+        return PressRelease.objects.published().select_related("category")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(detail_context(self.request, self.object))
+        context["previous"], context["next"] = neighbours(self.object, PressRelease.objects.published())
+        return context
+
+
+@login_required
+def press_preview(request, pk):
+    """Editors see any item, draft or withdrawn, as it will look; nobody else may."""
+    if not (request.user.is_staff and request.user.has_perm("association.change_pressrelease")):
+        raise PermissionDenied
+    item = get_object_or_404(PressRelease.objects.select_related("category"), pk=pk)
+    context = detail_context(request, item)
+    context.update(preview=True, now=timezone.now())
+    response = render(request, "association/press/detail.html", context)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,126 @@
+"""A visitor reads the latest press release, switches language, finds the feed and searches."""
+
+import re
+
+import pytest
+
+from association.press import PressRelease
+
+
+@pytest.fixture
+def demo_site(transactional_db, live_server):
+    # The association's demo content (profile, goals, partners, press) only: the other apps'
+    # demos depend on rows their migrations create, which an earlier browser test flushed.
+    from association import demo
+
+    demo.load("ampcp")
+    return live_server
+
+
+def test_visitor_reads_the_news_switches_language_and_searches(page, demo_site):
+    latest = PressRelease.objects.published().first()
+    page.goto(f"{demo_site.url}/ar/")
+    section = page.locator("section.home-press")
+    first = section.locator(".press-card__title a").first
+    assert first.inner_text() == latest.title_ar
+    first.click()
+    page.wait_for_url(re.compile(r"/ar/press/[^/]+/$"))
+    assert page.locator("h1").inner_text() == latest.title_ar
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    # The address keeps its Arabic words.
+    assert latest.slug in page.evaluate("decodeURIComponent(location.pathname)")
+
+    page.get_by_role("navigation", name="اللغة").get_by_role("link", name="français").click()
+    page.wait_for_url(re.compile(r"/fr/press/[^/]+/$"))
+    assert page.locator("html").get_attribute("dir") == "ltr"
+    assert page.locator("h1").inner_text() == (latest.title_fr or latest.title_ar)
+    assert page.get_by_role("heading", name="Partager").is_visible()
+
+    page.get_by_role("navigation", name="Langue").locator('a[hreflang="ar"]').click()
+    page.wait_for_url(re.compile(r"/ar/press/[^/]+/$"))
+    assert page.locator("h1").inner_text() == latest.title_ar
+
+    # The feeds: declared in the head, and followed from the list.
+    rss = page.locator('head link[rel="alternate"][type="application/rss+xml"]')
+    assert rss.get_attribute("href") == "/ar/press/feed/rss/"
+    page.get_by_role("link", name="كل البلاغات والأخبار").click()
+    page.wait_for_url("**/ar/press/")
+    feed_link = page.get_by_role("link", name="المتابعة عبر RSS")
+    assert feed_link.get_attribute("href") == "/ar/press/feed/rss/"
+    response = page.request.get(f"{demo_site.url}/ar/press/feed/rss/")
+    assert response.ok and latest.title_ar in response.text()
+
+    # Search without the hamza finds the words written with it.
+    page.get_by_role("navigation", name="القائمة الرئيسية").get_by_role("link", name="بحث").click()
+    page.get_by_label("الكلمات المراد البحث عنها").fill("الاقاليم")
+    page.get_by_role("button", name="بحث").click()
+    page.wait_for_url(re.compile(r"/ar/search/\?q="))
+    results = page.locator(".search-result")
+    assert results.count() > 0
+    texts = results.all_inner_texts()
+    assert any("الأقاليم" in text for text in texts)
+    assert page.locator("#group-press").is_visible()
+
+
+WORD_CLIPBOARD = (
+    '<html xmlns:o="urn:schemas-microsoft-com:office:office"><body><!--StartFragment-->'
+    '<p class="MsoNormal" dir="RTL" style="mso-margin-top-alt:auto"><b><span lang="AR-MA" '
+    "style=\"font-family:'Simplified Arabic'\">اجتماع المكتب التنفيذي</span></b><o:p></o:p></p>"
+    '<p class="MsoNormal" dir="RTL"><span lang="AR-MA" onclick="alert(1)">صادق المكتب على البرنامج.</span></p>'
+    "<!--EndFragment--></body></html>"
+)
+
+
+def test_communication_officer_writes_right_to_left_and_pastes_from_word(
+    page, live_server, django_user_model
+):
+    from django.contrib.auth.models import Group, Permission
+    from django.test import Client
+
+    from association.roles import COMMUNICATION, sync_roles
+
+    sync_roles(Group, Permission)  # the roles migration's groups, after an earlier test's flush
+
+    officer = django_user_model.objects.create_user(
+        "press-officer", password="a-long-test-password", is_staff=True
+    )
+    officer.groups.add(Group.objects.get(name=COMMUNICATION))
+    client = Client()
+    client.force_login(officer)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page.goto(f"{live_server.url}/ar/admin/association/pressrelease/add/")
+    page.locator("#id_title_ar").fill("اجتماع المكتب التنفيذي")
+    editor = page.locator(".richtext-editor[lang='ar']")
+    assert editor.get_attribute("dir") == "rtl" and editor.get_attribute("contenteditable") == "true"
+    assert page.get_by_role("toolbar").first.is_visible()
+    editor.click()
+    page.evaluate(
+        """([selector, html]) => {
+            const editor = document.querySelector(selector);
+            const data = new DataTransfer();
+            data.setData("text/html", html);
+            data.setData("text/plain", "اجتماع المكتب التنفيذي");
+            editor.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
+        }""",
+        [".richtext-editor[lang='ar']", WORD_CLIPBOARD],
+    )
+    pasted = editor.inner_html()
+    assert "اجتماع المكتب التنفيذي" in pasted and "<b>" in pasted
+    assert "Mso" not in pasted and "mso-" not in pasted and "onclick" not in pasted and "o:p" not in pasted
+    page.locator("input[name='_save']").click()
+    page.wait_for_url("**/admin/association/pressrelease/")
+    item = PressRelease.objects.get()
+    assert "<b>اجتماع المكتب التنفيذي</b>" in item.body_ar
+    assert "صادق المكتب على البرنامج." in item.body_ar
+    assert "class=" not in item.body_ar and "onclick" not in item.body_ar and "style=" not in item.body_ar
+    assert item.status == "draft" and not item.is_public
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_press_and_search_pages_have_no_accessibility_violations(page, demo_site, axe_check, language):
+    latest = PressRelease.objects.published().first()
+    for path in ["press/", f"press/{latest.slug}/", "search/?q=الاقاليم", "search/?q=zzzz"]:
+        page.goto(f"{demo_site.url}/{language}/{path}")
+        axe_check(page)
