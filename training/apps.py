@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class TrainingConfig(AppConfig):
     name = "training"
     verbose_name = _("Continuing training")
+
+    def ready(self):
+        from association import registry
+        from association.sitemaps import register_sitemap
+        from training.sitemaps import TrainingProgrammeSitemap, TrainingSessionSitemap
+
+        registry.register_nav("training:catalogue", _("Training"), order=35)
+        register_sitemap("training", TrainingProgrammeSitemap)
+        register_sitemap("training-sessions", TrainingSessionSitemap)

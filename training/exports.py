@@ -1,0 +1,73 @@
+"""Attendance exports for the secretariat: .xlsx (openpyxl) and printable PDF sign-in sheets.
+
+Exports carry names and councils only: no phone, e-mail or address of anyone.
+"""
+
+from io import BytesIO
+
+from django.utils.translation import gettext
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from training.models import SEAT_STATUSES
+
+
+def attach_councils(registrations):
+    """Set ``participant_council`` on each registration: the staff member's council, else the
+    member's latest council seat (one query for all)."""
+    from members.models import CouncilSeat
+
+    person_ids = {r.person_id for r in registrations if r.person_id}
+    latest = {}
+    for seat in (
+        CouncilSeat.objects.filter(person_id__in=person_ids)
+        .select_related("council")
+        .order_by("person_id", "start_year", "pk")
+    ):
+        latest[seat.person_id] = seat.council
+    for registration in registrations:
+        registration.participant_council = registration.council or latest.get(registration.person_id)
+    return registrations
+
+
+def session_registrations(session):
+    rows = list(
+        session.registrations.filter(status__in=SEAT_STATUSES)
+        .select_related("person", "council")
+        .order_by("created_at", "pk")
+    )
+    return attach_councils(rows)
+
+
+def attendance_xlsx(sessions):
+    """One sheet per session: number, name, council, status (right to left)."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for session in sessions:
+        date = session.date.isoformat() if session.date else ""
+        sheet = workbook.create_sheet(title=(f"{date} {session.pk}")[:31])
+        sheet.sheet_view.rightToLeft = True
+        sheet.append([session.event.title, date])
+        sheet.append([" · ".join(t.name for t in session.topic_list)])
+        sheet.append([])
+        header = [gettext("No."), gettext("Name"), gettext("Council"), gettext("Status")]
+        sheet.append(header)
+        for cell in sheet[4]:
+            cell.font = Font(bold=True)
+        for number, registration in enumerate(session_registrations(session), start=1):
+            council = registration.participant_council
+            sheet.append(
+                [
+                    number,
+                    registration.name,
+                    council.name if council else "",
+                    registration.get_status_display(),
+                ]
+            )
+        for column, width in zip("ABCD", (6, 40, 40, 18), strict=True):
+            sheet.column_dimensions[column].width = width
+    if not workbook.sheetnames:
+        workbook.create_sheet(title="-")
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

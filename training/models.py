@@ -1,0 +1,332 @@
+"""Continuing training (التكوين المستمر): programmes, topics, sessions and registrations.
+
+A session is an event of the one calendar (``events.Event``): its date, venue in the
+calendar, visibility and status live there; the session adds what training needs (topics,
+audience, capacity, registration window). Registrations hold a seat, a place on the waiting
+list, or the trace of a cancellation; the capacity rule is enforced in
+``training.services.registration_create`` under a row lock on the session.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Audience(models.TextChoices):
+    OFFICIALS = "officials", _("Elected officials")
+    STAFF = "staff", _("Council staff")
+
+
+class TrainingProgramme(models.Model):
+    """One year's continuing-training programme for one audience."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    audience = models.CharField(
+        _("audience"), max_length=10, choices=Audience.choices, default=Audience.OFFICIALS
+    )
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    published = models.BooleanField(_("published"), default=True)
+
+    class Meta:
+        ordering = ["-year", "audience", "pk"]
+        verbose_name = _("training programme")
+        verbose_name_plural = _("training programmes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "audience"], name="training_programme_unique_year_audience"
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=1900, year__lte=2200), name="training_programme_year_plausible"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("training:programme", args=[self.year])
+
+
+class Topic(models.Model):
+    name = models.CharField(_("name"), max_length=255)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.name
+
+
+# Registrations that hold a seat: the capacity counts them.
+SEAT_STATUSES = ("registered", "attended", "absent")
+
+
+class TrainingSessionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from events.models import Event
+
+        return self.filter(event__in=Event.objects.visible_to(user), programme__published=True)
+
+    def with_seats(self):
+        """Annotate ``seats_taken`` and ``waiting_count`` (one query for any number of sessions)."""
+        return self.annotate(
+            seats_taken=Count(
+                "registrations", filter=Q(registrations__status__in=SEAT_STATUSES), distinct=True
+            ),
+            waiting_count=Count(
+                "registrations", filter=Q(registrations__status=Registration.Status.WAITING), distinct=True
+            ),
+        )
+
+    def for_listing(self):
+        return (
+            self.select_related("event", "event__kind", "partner", "programme")
+            .prefetch_related(
+                models.Prefetch("session_topics", queryset=SessionTopic.objects.select_related("topic"))
+            )
+            .with_seats()
+            .order_by(models.F("event__start_date").asc(nulls_last=True), "pk")
+        )
+
+
+class TrainingSession(models.Model):
+    event = models.OneToOneField(
+        "events.Event",
+        on_delete=models.CASCADE,
+        related_name="training_session",
+        verbose_name=_("event in the calendar"),
+    )
+    programme = models.ForeignKey(
+        TrainingProgramme, on_delete=models.PROTECT, related_name="sessions", verbose_name=_("programme")
+    )
+    topics = models.ManyToManyField(
+        Topic, through="SessionTopic", related_name="sessions", verbose_name=_("topics")
+    )
+    audience = models.CharField(
+        _("audience"), max_length=10, choices=Audience.choices, default=Audience.OFFICIALS
+    )
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    partner = models.ForeignKey(
+        "association.Partner",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="training_sessions",
+        verbose_name=_("partner institution"),
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Number of seats. Empty: no limit.")
+    )
+    registration_opens_at = models.DateTimeField(
+        _("registration opens"), null=True, blank=True, help_text=_("Empty: open as soon as it is published.")
+    )
+    registration_closes_at = models.DateTimeField(
+        _("registration closes"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: until the day before the session."),
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    objects = TrainingSessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["event__start_date", "pk"]
+        verbose_name = _("training session")
+        verbose_name_plural = _("training sessions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(capacity__isnull=True) | Q(capacity__gte=1), name="training_session_has_seats"
+            ),
+            models.CheckConstraint(
+                condition=Q(registration_opens_at__isnull=True)
+                | Q(registration_closes_at__isnull=True)
+                | Q(registration_closes_at__gte=models.F("registration_opens_at")),
+                name="training_session_closes_after_opening",
+            ),
+        ]
+
+    def __str__(self):
+        return self.event.title
+
+    def get_absolute_url(self):
+        return reverse("training:session", args=[self.pk])
+
+    @property
+    def date(self):
+        return self.event.start_date
+
+    @property
+    def topic_list(self):
+        """The topics in order (uses the prefetched ``session_topics`` when present)."""
+        return [link.topic for link in self.session_topics.all()]
+
+    @property
+    def seats_left(self):
+        """Free seats, or None when the session has no limit."""
+        if self.capacity is None:
+            return None
+        taken = getattr(self, "seats_taken", None)
+        if taken is None:
+            taken = self.registrations.filter(status__in=SEAT_STATUSES).count()
+        return max(self.capacity - taken, 0)
+
+    @property
+    def is_full(self):
+        return self.capacity is not None and self.seats_left == 0
+
+    @property
+    def deadline(self):
+        """When registration closes: the set time, else the start of the session's day."""
+        if self.registration_closes_at:
+            return self.registration_closes_at
+        if self.date:
+            return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time.min))
+        return None
+
+    def registration_problem(self, now=None):
+        """Why nobody can register now (a translated sentence), or None when registration is open."""
+        from training.services import registration_closed_reason
+
+        return registration_closed_reason(session=self, now=now)
+
+
+class SessionTopic(models.Model):
+    session = models.ForeignKey(
+        TrainingSession, on_delete=models.CASCADE, related_name="session_topics", verbose_name=_("session")
+    )
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="+", verbose_name=_("topic"))
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("session topic")
+        verbose_name_plural = _("session topics")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "topic"], name="training_session_topic_unique")
+        ]
+
+    def __str__(self):
+        return str(self.topic)
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def holding_seats(self):
+        return self.filter(status__in=SEAT_STATUSES)
+
+    def waiting(self):
+        """The waiting list in arrival order."""
+        return self.filter(status=Registration.Status.WAITING).order_by("created_at", "pk")
+
+    def open(self):
+        return self.exclude(status=Registration.Status.CANCELLED)
+
+    def of_user(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(person__user=user)
+
+
+class Registration(models.Model):
+    """A place in a session, held by a member, or by a council's staff member named here."""
+
+    class Status(models.TextChoices):
+        REGISTERED = "registered", _("Registered")
+        WAITING = "waiting", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+        ATTENDED = "attended", _("Attended")
+        ABSENT = "absent", _("Absent")
+
+    session = models.ForeignKey(
+        TrainingSession, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("session")
+    )
+    person = models.ForeignKey(
+        "members.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="training_registrations",
+        verbose_name=_("member"),
+    )
+    participant_name = models.CharField(
+        _("participant's name"), max_length=200, blank=True, help_text=_("For a council's staff member.")
+    )
+    council = models.ForeignKey(
+        "members.Council",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="training_registrations",
+        verbose_name=_("council"),
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    language = models.CharField(
+        _("language for e-mails"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.REGISTERED)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registered by"),
+    )
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    promoted_at = models.DateTimeField(_("moved off the waiting list at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    attendance_marked_at = models.DateTimeField(_("attendance marked at"), null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["session", "created_at", "pk"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "person"],
+                condition=Q(person__isnull=False) & ~Q(status="cancelled"),
+                name="training_registration_once_per_person",
+            ),
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | (~Q(participant_name="") & Q(council__isnull=False)),
+                name="training_registration_has_participant",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["registered", "waiting", "cancelled", "attended", "absent"]),
+                name="training_registration_status_known",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} – {self.session}"
+
+    @property
+    def name(self):
+        return self.person.name if self.person_id else self.participant_name
+
+    @property
+    def recipient(self):
+        return (self.person.email if self.person_id else "") or self.email
+
+    @property
+    def recipient_language(self):
+        return self.person.preferred_language if self.person_id else self.language
+
+    @property
+    def holds_seat(self):
+        return self.status in SEAT_STATUSES
+
+    def get_certificate_url(self):
+        return reverse("training:certificate", args=[self.pk])

@@ -1,0 +1,77 @@
+"""PDF documents (certificates of attendance, sign-in sheets) rendered by WeasyPrint.
+
+WeasyPrint lays text out with Pango/HarfBuzz, so Arabic is shaped (joined letters) and runs
+right to left; the project's Noto Naskh Arabic is embedded through ``@font-face`` with a
+``file://`` URL, so the result does not depend on the fonts of the server.
+"""
+
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import translation
+
+FONTS = {
+    "naskh_regular": "fonts/noto-naskh-arabic-arabic-400-normal.woff2",
+    "naskh_bold": "fonts/noto-naskh-arabic-arabic-700-normal.woff2",
+    "sans_regular": "fonts/noto-sans-latin-400-normal.woff2",
+    "sans_bold": "fonts/noto-sans-latin-700-normal.woff2",
+    "sans_ext": "fonts/noto-sans-latin-ext-400-normal.woff2",
+}
+
+
+def _file_url(path):
+    return Path(path).resolve().as_uri() if path else ""
+
+
+def font_urls():
+    return {key: _file_url(finders.find(name)) for key, name in FONTS.items()}
+
+
+def _logo_url(profile):
+    try:
+        path = profile.logo.path if profile.logo else ""
+    except (NotImplementedError, ValueError):
+        return ""
+    return _file_url(path) if path and Path(path).exists() else ""
+
+
+def render_pdf(template, context, *, language):
+    from weasyprint import HTML
+
+    from association.models import AssociationProfile
+
+    with translation.override(language):
+        profile = AssociationProfile.get_solo()
+        html = render_to_string(
+            template,
+            {
+                **context,
+                "association": profile,
+                "logo_url": _logo_url(profile),
+                "fonts": font_urls(),
+                "LANGUAGE_CODE": language,
+                "LANGUAGE_BIDI": translation.get_language_bidi(),
+            },
+        )
+    return HTML(string=html, base_url=str(Path(__file__).resolve().parent)).write_pdf()
+
+
+def certificate_pdf(registration, *, language):
+    from training.exports import attach_councils
+
+    attach_councils([registration])
+    session = registration.session
+    return render_pdf(
+        "training/pdf/certificate.html",
+        {"registration": registration, "session": session, "topics": session.topic_list},
+        language=language,
+    )
+
+
+def sign_in_sheet_pdf(session, registrations, *, language="ar"):
+    return render_pdf(
+        "training/pdf/sign_in_sheet.html",
+        {"session": session, "registrations": registrations, "topics": session.topic_list},
+        language=language,
+    )
