@@ -1,0 +1,20 @@
+from django.urls import reverse
+
+from association.sitemaps import PortalSitemap
+from bureau.models import Mandate
+
+
+class BureauSitemap(PortalSitemap):
+    changefreq = "monthly"
+    priority = 0.7
+
+    def items(self):
+        pages = [("bureau:current", None), ("bureau:committees", None)]
+        past = list(Mandate.objects.past().values_list("pk", flat=True).order_by("pk"))
+        if past:
+            pages.append(("bureau:mandates", None))
+        return pages + [("bureau:mandate", pk) for pk in past]
+
+    def location(self, item):
+        name, pk = item
+        return reverse(name, args=[pk] if pk else [])

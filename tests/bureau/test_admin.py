@@ -1,0 +1,273 @@
+"""The secretariat's roster page: one page per mandate, replacement, reorder, warnings, history."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from bureau.models import Mandate, OfficeWording, Seat
+from tests.bureau.factories import CommitteeFactory, MandateFactory, SeatFactory
+from tests.members.factories import PersonFactory
+
+
+def _seat_row(seat, **changes):
+    row = {
+        "id": seat.pk,
+        "mandate": seat.mandate_id,
+        "office": seat.office,
+        "rank": seat.rank or "",
+        "person": seat.person_id,
+        "council": seat.council_id or "",
+        "start": seat.start.isoformat() if seat.start else "",
+        "end": seat.end.isoformat() if seat.end else "",
+        "order": seat.order,
+        "replaced_on": "",
+    }
+    row.update(changes)
+    return row
+
+
+def _post_data(mandate, rows, new_rows=()):
+    data = {
+        "body": mandate.body,
+        "assembly_date": mandate.assembly_date.isoformat() if mandate.assembly_date else "",
+        "start": mandate.start.isoformat() if mandate.start else "",
+        "end": mandate.end.isoformat() if mandate.end else "",
+        "is_current": "on" if mandate.is_current else "",
+        "note": mandate.note,
+        "seats-TOTAL_FORMS": len(rows) + len(new_rows),
+        "seats-INITIAL_FORMS": len(rows),
+        "seats-MIN_NUM_FORMS": 0,
+        "seats-MAX_NUM_FORMS": 1000,
+        "committees-TOTAL_FORMS": 0,
+        "committees-INITIAL_FORMS": 0,
+        "committees-MIN_NUM_FORMS": 0,
+        "committees-MAX_NUM_FORMS": 1000,
+    }
+    for index, row in enumerate([*rows, *new_rows]):
+        for key, value in row.items():
+            if value is True:
+                value = "on"
+            if value is not False:
+                data[f"seats-{index}-{key}"] = value
+    return data
+
+
+@pytest.fixture
+def roster(db):
+    mandate = MandateFactory()
+    seats = [
+        SeatFactory(mandate=mandate, office="president", person=PersonFactory(name_ar="عبد الله الجوط"), order=1),
+        SeatFactory(mandate=mandate, office="vice_president", rank=1, person=PersonFactory(name_ar="مصطفى البكوري"),
+                    order=2),
+        SeatFactory(mandate=mandate, office="vice_president", rank=2,
+                    person=PersonFactory(name_ar="فاطمة الزهراء الشاوي", gender="f"), order=3),
+        SeatFactory(mandate=mandate, office="councillor", person=PersonFactory(name_ar="رضوان بودياب"), order=4),
+    ]  # fmt: skip
+    return mandate, seats
+
+
+def _url(mandate):
+    return reverse("admin:bureau_mandate_change", args=[mandate.pk])
+
+
+@pytest.mark.django_db
+def test_the_secretariat_sees_the_whole_roster_with_generated_titles(secretariat_client, roster):
+    mandate, _seats = roster
+    html = secretariat_client.get(_url(mandate)).content.decode()
+    for text in ("عبد الله الجوط", "النائبة الثانية للرئيس", "2e vice-présidente", "seats-3-person"):
+        assert text in html
+    assert "adminsortable2" in html  # drag-and-drop handles
+    assert 'data-ajax--url="/ar/admin/autocomplete/"' in html
+    CommitteeFactory(mandate=mandate, name_ar="لجنة الصحة")
+    assert "لجنة الصحة" in secretariat_client.get(_url(mandate)).content.decode()
+
+
+@pytest.mark.django_db
+def test_person_autocomplete_matches_arabic_spelling_variants(secretariat_client, roster):
+    PersonFactory(name_ar="اعتماد الزهيدي", name_fr="Itimad Zahidi")
+    for term in ("إعتماد الزهيدى", "zahidi"):
+        response = secretariat_client.get(
+            "/ar/admin/autocomplete/",
+            {"term": term, "app_label": "bureau", "model_name": "seat", "field_name": "person"},
+        )
+        assert [r["text"] for r in response.json()["results"]] == ["اعتماد الزهيدي"], term
+
+
+@pytest.mark.django_db
+def test_choosing_another_person_replaces_the_holder_and_keeps_both(secretariat_client, roster):
+    mandate, seats = roster
+    newcomer = PersonFactory(name_ar="فاطمة بودياب", gender="f")
+    rows = [_seat_row(s) for s in seats[:3]] + [
+        _seat_row(seats[3], person=newcomer.pk, replaced_on="2023-03-01")
+    ]
+    response = secretariat_client.post(_url(mandate), _post_data(mandate, rows))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    old = Seat.objects.get(pk=seats[3].pk)
+    assert old.person_id == seats[3].person_id and old.end == datetime.date(2023, 2, 28)
+    new = mandate.seats.get(person=newcomer)
+    assert (new.start, new.office, new.end) == (datetime.date(2023, 3, 1), "councillor", None)
+    assert new.title("ar") == "مستشارة"
+
+
+@pytest.mark.django_db
+def test_a_correction_changes_the_person_without_a_replacement(secretariat_client, roster):
+    mandate, seats = roster
+    right = PersonFactory()
+    rows = [_seat_row(s) for s in seats[:3]] + [_seat_row(seats[3], person=right.pk, correction=True)]
+    assert secretariat_client.post(_url(mandate), _post_data(mandate, rows)).status_code == 302
+    assert mandate.seats.count() == 4 and Seat.objects.get(pk=seats[3].pk).person == right
+
+
+@pytest.mark.django_db
+def test_a_replacement_before_the_seat_started_is_refused_and_nothing_is_lost(secretariat_client, roster):
+    mandate, seats = roster
+    Seat.objects.filter(pk=seats[3].pk).update(start=datetime.date(2024, 1, 1))
+    seats[3].refresh_from_db()
+    rows = [_seat_row(s) for s in seats[:3]] + [
+        _seat_row(seats[3], person=PersonFactory().pk, replaced_on="2023-01-01")
+    ]
+    response = secretariat_client.post(_url(mandate), _post_data(mandate, rows))
+    assert response.status_code == 200
+    assert "2024-01-01" in response.content.decode()
+    assert mandate.seats.count() == 4 and Seat.objects.get(pk=seats[3].pk).person_id == seats[3].person_id
+
+
+@pytest.mark.django_db
+def test_dragging_the_vice_presidents_swaps_their_ranks(secretariat_client, roster):
+    mandate, seats = roster
+    rows = [
+        _seat_row(seats[0]),
+        _seat_row(seats[1], order=3),
+        _seat_row(seats[2], order=2),
+        _seat_row(seats[3]),
+    ]
+    assert secretariat_client.post(_url(mandate), _post_data(mandate, rows)).status_code == 302
+    ranks = dict(mandate.seats.values_list("person__name_ar", "rank"))
+    assert ranks["فاطمة الزهراء الشاوي"] == 1 and ranks["مصطفى البكوري"] == 2
+    html = secretariat_client.get("/ar/bureau/").content.decode()
+    assert html.index("النائبة الأولى للرئيس") < html.index("النائب الثاني للرئيس")
+    assert html.index("فاطمة الزهراء الشاوي") < html.index("مصطفى البكوري")
+
+
+@pytest.mark.django_db
+def test_messy_rosters_are_saved_with_warnings(secretariat_client, roster):
+    mandate, seats = roster
+    rows = [_seat_row(s) for s in seats]
+    new = {
+        "office": "vice_president",
+        "rank": 2,
+        "person": seats[1].person_id,
+        "order": 5,
+        "mandate": mandate.pk,
+    }
+    response = secretariat_client.post(_url(mandate), _post_data(mandate, rows, [new]), follow=True)
+    assert response.status_code == 200
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("مصطفى البكوري" in m for m in messages)  # two offices
+    assert any("الرتبة 2" in m for m in messages)  # duplicate rank
+    assert mandate.seats.count() == 5
+
+
+@pytest.mark.django_db
+def test_history_is_viewable_for_mandate_and_seats(secretariat_client, roster):
+    mandate, seats = roster
+    seats[3].rank = None
+    seats[3].end = datetime.date(2023, 1, 1)
+    seats[3].save()
+    assert (
+        secretariat_client.get(reverse("admin:bureau_mandate_history", args=[mandate.pk])).status_code == 200
+    )
+    html = secretariat_client.get(reverse("admin:bureau_seat_history", args=[seats[3].pk])).content.decode()
+    assert "رضوان بودياب" in html
+    record = seats[3].history.earliest()
+    revert = reverse("admin:bureau_seat_simple_history", args=[seats[3].pk, record.history_id])
+    response = secretariat_client.post(revert, {**_seat_row(seats[3], end=""), "_continue": "1"})
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    seats[3].refresh_from_db()
+    assert seats[3].end is None
+
+
+@pytest.mark.django_db
+def test_starting_a_new_mandate_from_the_current_one(secretariat_client, roster):
+    mandate, _seats = roster
+    url = reverse("admin:bureau_mandate_renew", args=[mandate.pk])
+    assert "بدء ولاية جديدة" in secretariat_client.get(_url(mandate)).content.decode()
+    bad = secretariat_client.post(
+        url, {"assembly_date": "2020-01-01", "start": "2020-01-01", "copy_roster": "on"}
+    )
+    assert bad.status_code == 200 and Mandate.objects.count() == 1
+    response = secretariat_client.post(
+        url, {"assembly_date": "2025-02-01", "start": "2025-02-01", "copy_roster": "on"}
+    )
+    new = Mandate.objects.current()
+    assert response.status_code == 302 and response.url == _url(new)
+    assert new.seats.count() == 4 and not Mandate.objects.get(pk=mandate.pk).is_current
+
+
+@pytest.mark.django_db
+def test_wording_is_set_in_the_admin_and_changes_the_public_titles(secretariat_client, roster):
+    add = reverse("admin:bureau_officewording_add")
+    form = secretariat_client.get(add, {"office": "vice_president"}).content.decode()
+    assert "النائب {ordinal} للرئيس" in form
+    response = secretariat_client.post(
+        add,
+        {"office": "vice_president", "ar_male": "النائب {ordinal}", "ar_female": "النائبة {ordinal}",
+         "fr_male": "{ordinal} vice-président", "fr_female": "{ordinal} vice-présidente"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    html = secretariat_client.get("/ar/bureau/").content.decode()
+    assert "النائبة الثانية<" in html and "النائبة الثانية للرئيس" not in html
+    bad = secretariat_client.post(
+        reverse("admin:bureau_officewording_change", args=[OfficeWording.objects.get().pk]),
+        {"office": "vice_president", "ar_male": "النائب", "ar_female": "النائبة {ordinal}",
+         "fr_male": "{ordinal} vice-président", "fr_female": "{ordinal} vice-présidente"},
+    )  # fmt: skip
+    assert bad.status_code == 200 and OfficeWording.objects.get().ar_male == "النائب {ordinal}"
+
+
+@pytest.mark.django_db
+def test_a_second_current_mandate_is_refused_with_the_way_to_renew(secretariat_client, roster):
+    mandate, _seats = roster
+    response = secretariat_client.post(
+        reverse("admin:bureau_mandate_add"),
+        {**_post_data(Mandate(body="executive_bureau", start=timezone.localdate(), is_current=True, note=""), []),
+         "seats-INITIAL_FORMS": 0},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert "بدء ولاية جديدة" in response.content.decode()
+    assert list(Mandate.objects.all()) == [mandate]
+
+
+@pytest.mark.django_db
+def test_title_preview_follows_office_rank_and_person_before_saving(secretariat_client, roster):
+    url = reverse("admin:bureau_title_preview")
+    woman = PersonFactory(gender="f")
+    data = secretariat_client.get(url, {"office": "vice_president", "rank": "11", "person": woman.pk}).json()
+    assert data == {"ar": "النائبة الحادية عشرة للرئيس", "fr": "11e vice-présidente"}
+    committee = CommitteeFactory(mandate=roster[0], name_ar="لجنة الصحة", name_fr="commission de la santé")
+    data = secretariat_client.get(
+        url, {"role": "committee_chair", "person": woman.pk, "committee": committee.pk}
+    ).json()
+    assert data == {"ar": "رئيسة لجنة الصحة", "fr": "Présidente de la commission de la santé"}
+    unranked = secretariat_client.get(url, {"office": "vice_president", "person": woman.pk}).json()
+    assert unranked["ar"] == "نائب الرئيس"  # no rank yet: the office's name, as the roster shows it
+    assert secretariat_client.get(url, {"office": "nonsense", "person": woman.pk}).json() == {
+        "ar": "",
+        "fr": "",
+    }
+
+
+@pytest.mark.django_db
+def test_impossible_dates_get_a_clear_error_and_nothing_is_lost(secretariat_client, roster):
+    mandate, seats = roster
+    rows = [_seat_row(s) for s in seats[:3]] + [_seat_row(seats[3], start="2024-05-01", end="2024-01-01")]
+    data = _post_data(mandate, rows)
+    data["end"] = "2020-01-01"  # before the mandate's start
+    response = secretariat_client.post(_url(mandate), data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count("لا يمكن أن يسبق تاريخ النهاية تاريخ البداية.") == 2
+    mandate.refresh_from_db()
+    assert mandate.end is None and Seat.objects.get(pk=seats[3].pk).end is None
