@@ -30,8 +30,9 @@ def superuser(django_user_model):
 
 @pytest.fixture
 def admin_client(client, superuser):
-    client.force_login(superuser)
-    return client
+    from tests.auth import force_login_verified
+
+    return force_login_verified(client, superuser)
 
 
 @pytest.fixture

@@ -1,0 +1,115 @@
+"""Malformed paths and query strings answer 400 or 404 with a translated page, never 500.
+
+The URLs are enumerated from the project's own URL configuration, so a new view is covered
+without editing this test: each parameter gets values that match its converter but point at
+nothing (or are absurd), and each page gets the query strings people and robots send.
+"""
+
+import re
+
+import pytest
+from django.urls import URLResolver, get_resolver
+
+from tests.urlwalk import public_patterns
+
+ALLOWED = {200, 301, 302, 400, 403, 404, 405}
+
+ABSURD_VALUES = {
+    "int": ["999999999", "0"],
+    "slug": ["no-such-thing", "a" * 300],
+    "uslug": ["لا-يوجد-شيء", "%D9%8E%D9%8E"],
+    "str": ["x" * 300, "..%2F..%2Fetc%2Fpasswd"],
+    "path": ["no/such/thing"],
+}
+
+BAD_QUERIES = [
+    "page=-1",
+    "page=abc",
+    "page=99999999999999999999",
+    "page=0",
+    "year=99999",
+    "year=-5",
+    "year=abc",
+    "month=13",
+    "month=0",
+    "kind=%FF%FE",
+    "category=%00",
+    "q=" + "الأقاليم" * 400,
+    "q=%FF%FE%FD",
+    "q=%27%22%3E%3Cscript%3Ealert(1)%3C/script%3E",
+    "lang=xx&page=2&page=3",
+]
+
+
+def urls_for(route):
+    """Concrete URLs for ``route`` ("ar/events/<int:year>/<int:month>/"), one per absurd value."""
+    names = re.findall(r"<(?:(\w+):)?(\w+)>", route)
+    if not names:
+        return [route]
+    urls = []
+    for converter, _name in names:
+        for value in ABSURD_VALUES.get(converter or "str", ["x"]):
+            url = re.sub(r"<(?:\w+:)?\w+>", value, route, count=1)
+            url = re.sub(r"<(?:(\w+):)?\w+>", lambda m: ABSURD_VALUES.get(m.group(1) or "str")[0], url)
+            urls.append(url)
+    return urls
+
+
+@pytest.mark.django_db
+def test_every_url_with_absurd_parameters_never_fails(client, demo):
+    client.raise_request_exception = False
+    failures = []
+    for route, name in public_patterns():
+        for url in urls_for(route):
+            response = client.get("/" + url)
+            if response.status_code not in ALLOWED:
+                failures.append((name, url[:80], response.status_code))
+    assert failures == []
+
+
+@pytest.mark.django_db
+def test_list_pages_survive_bad_query_strings(client, demo):
+    client.raise_request_exception = False
+    failures = []
+    pages = [route for route, _name in public_patterns() if "<" not in route]
+    for route in pages:
+        for query in BAD_QUERIES:
+            response = client.get(f"/{route}?{query}")
+            if response.status_code not in ALLOWED:
+                failures.append((route, query[:40], response.status_code))
+    assert failures == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    ["/ar/events/2026/13/", "/ar/events/99999/1/", "/fr/events/0/5/", "/ar/events/programme/99999/"],
+)
+def test_impossible_dates_are_not_found(client, url):
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/xx/press/", "/en/", "/ar/press/%FF%FE/", "/ar/%D8/"])
+def test_unknown_language_or_broken_utf8_is_a_translated_not_found_page(client, url):
+    response = client.get(url)
+    assert response.status_code in {400, 404}
+    html = response.content.decode()
+    assert 'dir="rtl"' in html  # the default language's page, with the portal's layout
+
+
+@pytest.mark.django_db
+def test_not_found_page_speaks_the_language_of_the_url(client):
+    french = client.get("/fr/no-such-page/")
+    assert french.status_code == 404
+    assert '<html lang="fr" dir="ltr">' in french.content.decode()
+    arabic = client.get("/ar/no-such-page/")
+    assert '<html lang="ar" dir="rtl">' in arabic.content.decode()
+
+
+def test_the_walk_finds_the_apps_pages():
+    routes = [route for route, _name in public_patterns()]
+    assert any(route.startswith("ar/events/") for route in routes)
+    assert any(route.startswith("ar/press/") for route in routes)
+    assert not any("admin/" in route for route in routes)
+    assert isinstance(get_resolver().url_patterns[0], (URLResolver, object))

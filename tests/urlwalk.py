@@ -1,0 +1,23 @@
+"""The project's URL patterns, walked from the root URLconf (for tests that must cover every view)."""
+
+from django.urls import URLResolver, get_resolver
+
+
+def _walk(patterns, prefix="", namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = pattern.namespace or namespace
+            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+        else:
+            name = f"{namespace}:{pattern.name}" if namespace else (pattern.name or "")
+            yield prefix + str(pattern.pattern), name
+
+
+def all_patterns():
+    """(route, name) of every URL pattern, with the language prefix of the active language."""
+    return list(_walk(get_resolver().url_patterns))
+
+
+def public_patterns():
+    """Every pattern outside the admin (the admin is covered model by model)."""
+    return [(route, name) for route, name in all_patterns() if not name.startswith("admin:")]
