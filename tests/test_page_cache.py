@@ -1,0 +1,216 @@
+"""The anonymous page cache (config.pagecache): hits, keys, who is never cached, invalidation."""
+
+import datetime
+import time
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from association.models import AssociationProfile
+from association.press import PressRelease
+from tests.association.press_factories import PressReleaseFactory
+from tests.auth import force_login_verified
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.PAGE_CACHE = True
+    settings.PAGE_CACHE_TIMEOUT = 600
+    # The association profile is created by the very first request of a site (a write).
+    AssociationProfile.get_solo()
+
+
+def get(client, url, **headers):
+    response = client.get(url, headers=headers)
+    return response, response.content.decode() if response.status_code == 200 else ""
+
+
+def test_second_anonymous_request_is_a_hit_without_queries(client):
+    PressReleaseFactory(title_ar="خبر للتخزين")
+    first, page = get(client, "/ar/press/")
+    assert first["X-Page-Cache"] == "miss" and "خبر للتخزين" in page
+    with CaptureQueriesContext(connection) as queries:
+        second, again = get(client, "/ar/press/")
+    assert second["X-Page-Cache"] == "hit"
+    assert again == page
+    assert len(queries) == 0
+    assert second["ETag"] == first["ETag"]
+    assert second["Cache-Control"] == "public, max-age=0"
+    assert second.has_header("Last-Modified")
+    # The headers of the outer middleware are still there on a hit.
+    assert second["X-Frame-Options"] == "DENY" and second.has_header("Content-Security-Policy")
+
+
+def test_key_holds_language_path_and_query(client):
+    PressReleaseFactory(title_ar="خبر عربي", title_fr="Nouvelle française")
+    get(client, "/ar/press/")
+    response, page = get(client, "/fr/press/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Nouvelle française" in page and 'lang="fr"' in page
+    response, _page = get(client, "/ar/press/?page=1")
+    assert response["X-Page-Cache"] == "miss"
+    assert get(client, "/ar/press/?page=1")[0]["X-Page-Cache"] == "hit"
+    response, page = get(client, "/ar/press/")
+    assert response["X-Page-Cache"] == "hit" and 'lang="ar"' in page
+
+
+def test_signed_in_users_are_never_served_nor_stored(client, django_user_model):
+    PressReleaseFactory(title_ar="خبر")
+    get(client, "/ar/press/")
+    assert get(client, "/ar/press/")[0]["X-Page-Cache"] == "hit"
+    user = django_user_model.objects.create_user("member", "m@example.org", "a-long-test-password")
+    client.force_login(user)
+    response, _page = get(client, "/ar/press/")
+    assert not response.has_header("X-Page-Cache")  # not served from the cache...
+    assert response["Cache-Control"] == "private, no-store"
+    PressReleaseFactory(title_ar="خبر جديد")  # a new content version
+    response, page = get(client, "/ar/press/")
+    assert not response.has_header("X-Page-Cache") and "خبر جديد" in page
+    # ... nor stored: after the signed-in request, an anonymous visitor builds the page afresh.
+    client.logout()
+    assert get(client, "/ar/press/")[0]["X-Page-Cache"] == "miss"
+
+
+def test_admin_and_non_200_are_never_cached(admin_client, client):
+    response = admin_client.get("/ar/admin/")
+    assert response.status_code == 200 and not response.has_header("X-Page-Cache")
+    assert response["Cache-Control"] == "private, no-store"
+    anonymous = client.get("/ar/admin/login/")
+    assert not anonymous.has_header("X-Page-Cache")
+    for _ in range(2):
+        missing = client.get("/ar/press/no-such-item/")
+        assert missing.status_code == 404 and not missing.has_header("X-Page-Cache")
+
+
+def test_pages_that_set_cookies_or_use_csrf_are_not_stored(client):
+    # The contact page carries a form (CSRF token and cookie): every visitor needs their own.
+    first = client.get("/ar/contact/")
+    assert first.status_code == 200
+    if "csrftoken" in first.cookies:
+        second = client.get("/ar/contact/")
+        assert second.get("X-Page-Cache") != "hit"
+        assert "public" not in second.get("Cache-Control", "")
+
+
+def test_edit_through_the_admin_invalidates_at_once(client, superuser):
+    item = PressReleaseFactory(title_ar="العنوان القديم")
+    assert "العنوان القديم" in get(client, "/ar/press/")[1]
+    assert get(client, "/ar/press/")[0]["X-Page-Cache"] == "hit"
+
+    staff = force_login_verified(type(client)(), superuser)
+    # An admin action (bulk-style: one save per item) ...
+    response = staff.post(
+        "/ar/admin/association/pressrelease/",
+        {"action": "withdraw_selected", "_selected_action": [item.pk]},
+    )
+    assert response.status_code == 302
+    assert "العنوان القديم" not in get(client, "/ar/press/")[1]
+    # ... and a change form: the new title shows on the very next anonymous request.
+    page = staff.get(f"/ar/admin/association/pressrelease/{item.pk}/change/")
+    data = _form_data(page)
+    data.update({"title_ar": "العنوان الجديد", "status": PressRelease.Status.PUBLISHED})
+    response = staff.post(f"/ar/admin/association/pressrelease/{item.pk}/change/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    response, page = get(client, "/ar/press/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "العنوان الجديد" in page and "العنوان القديم" not in page
+
+
+def test_bulk_writes_without_signals_invalidate(client):
+    item = PressReleaseFactory(title_ar="قبل التحديث")
+    get(client, "/ar/press/")
+    PressRelease.objects.filter(pk=item.pk).update(title_ar="بعد التحديث")
+    response, page = get(client, "/ar/press/")
+    assert response["X-Page-Cache"] == "miss" and "بعد التحديث" in page
+    PressRelease.objects.bulk_create(
+        [PressRelease(title_ar="جديد بالجملة", slug="jadid", status="published")]
+    )
+    assert "جديد بالجملة" in get(client, "/ar/press/")[1]
+
+
+def test_a_scheduled_release_appears_at_its_time(client):
+    PressReleaseFactory(title_ar="منشور")
+    at = timezone.now() + datetime.timedelta(seconds=3)
+    PressReleaseFactory(title_ar="مبرمج للنشر", status=PressRelease.Status.SCHEDULED, publish_at=at)
+    response, page = get(client, "/ar/press/")
+    assert response["X-Page-Cache"] == "miss" and "مبرمج للنشر" not in page
+    assert get(client, "/ar/press/")[0]["X-Page-Cache"] == "hit"
+    # No write happens: only the clock moves past the publication time.
+    time.sleep(max(0, (at - timezone.now()).total_seconds()) + 0.2)
+    response, page = get(client, "/ar/press/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "مبرمج للنشر" in page
+
+
+def test_conditional_requests_get_304(client):
+    PressReleaseFactory(title_ar="خبر")
+    etag = client.get("/ar/press/")["ETag"]
+    response = client.get("/ar/press/", headers={"if-none-match": etag})
+    assert response.status_code == 304 and response.content == b""
+    assert client.get("/ar/press/", headers={"if-none-match": '"other"'}).status_code == 200
+    # Feeds too.
+    feed = client.get("/ar/press/feed/rss/")
+    assert feed.status_code == 200 and feed["Cache-Control"] == "public, max-age=0"
+    assert client.get("/ar/press/feed/rss/", headers={"if-none-match": feed["ETag"]}).status_code == 304
+    # After an edit the old ETag no longer matches.
+    PressReleaseFactory(title_ar="خبر آخر")
+    assert client.get("/ar/press/", headers={"if-none-match": etag}).status_code == 200
+
+
+def test_messages_cookie_bypasses_the_cache(client):
+    PressReleaseFactory()
+    get(client, "/ar/press/")
+    client.cookies["messages"] = "anything"
+    assert client.get("/ar/press/").get("X-Page-Cache") is None
+
+
+def test_cache_off_by_setting(client, settings):
+    settings.PAGE_CACHE = False
+    PressReleaseFactory()
+    assert not client.get("/ar/press/").has_header("X-Page-Cache")
+
+
+def test_unreachable_cache_serves_pages_uncached(client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    # The settings fixture resets the cache handler: the portal now talks to a dead Redis.
+    for _ in range(2):
+        response = client.get("/ar/press/")
+        assert response.status_code == 200
+        assert not response.has_header("X-Page-Cache")  # neither served from nor stored in it
+
+
+def _form_data(response):
+    """The POST data of an admin change form as it was rendered (fields and inline formsets)."""
+    from django.forms import MultiWidget
+
+    data = {}
+    form = response.context["adminform"].form
+    for name in form.fields:
+        bound = form[name]
+        value = bound.value()
+        widget = bound.field.widget
+        if isinstance(widget, MultiWidget) or (
+            hasattr(widget, "widget") and isinstance(widget.widget, MultiWidget)
+        ):
+            parts = (widget if isinstance(widget, MultiWidget) else widget.widget).decompress(value)
+            for index, part in enumerate(parts):
+                data[f"{name}_{index}"] = "" if part is None else str(part)
+            continue
+        if value is None or hasattr(value, "field"):  # nothing, or a stored file (kept as is)
+            continue
+        data[name] = [str(v) for v in value] if isinstance(value, (list, tuple)) else value
+    for inline in response.context["inline_admin_formsets"]:
+        management = inline.formset.management_form
+        for name in management.fields:
+            data[f"{management.prefix}-{name}"] = management[name].value()
+    return data
