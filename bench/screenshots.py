@@ -4,19 +4,39 @@ Usage: python bench/screenshots.py BASE_URL OUT_DIR [path ...]  (``make screensh
 against a local server with the demo content).
 """
 
+import re
 import shutil
 import sys
+import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
-PATHS = ["", "about/", "partners/", "documents/", "contact/"]
+EXTRA = ["search/?q=الأقاليم", "members/apply/", "members/login/", "no-such-page/"]
+
+
+def site_paths(base):
+    """Every kind of public page: one address per shape found in the sitemap, plus forms."""
+    sitemap = urllib.request.urlopen(f"{base}/sitemap.xml").read().decode()
+    shapes, paths = set(), []
+    for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap):
+        path = urlsplit(loc).path
+        if not path.startswith("/ar/"):
+            continue
+        shape = re.sub(r"\d+", "N", re.sub(r"/[^/]+/$", "/X/", path))
+        if shape not in shapes:
+            shapes.add(shape)
+            paths.append(path[len("/ar/") :])
+    return paths + EXTRA
+
+
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 800)}
 
 
 def main():
     base, out, *paths = sys.argv[1:]
-    paths = paths or PATHS
+    paths = paths or site_paths(base)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as pw:
@@ -29,7 +49,8 @@ def main():
                 page = browser.new_page(viewport={"width": width, "height": height})
                 for path in paths:
                     page.goto(f"{base}/{language}/{path}")
-                    name = (path.strip("/").replace("/", "_") or "home") + f"-{language}-{label}.png"
+                    slug = re.sub(r"[^\w-]+", "_", path.strip("/"))[:60] or "home"
+                    name = f"{slug}-{language}-{label}.png"
                     page.screenshot(path=out / name, full_page=True)
                     print(out / name)
                 page.close()
