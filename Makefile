@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run setup test lint fmt messages demo demo-reset browser screenshots bench clean help backup restore
+.PHONY: load lighthouse weight run setup test lint fmt messages demo demo-reset browser screenshots bench clean help backup restore
 
 help:
 	@echo "make run        set up and serve the portal with demo content at http://127.0.0.1:$(PORT)/"
@@ -16,6 +16,9 @@ help:
 	@echo "make lint       ruff and the migrations check"
 	@echo "make messages   extract interface strings into the ar and fr catalogues"
 	@echo "make browser    install Debian's Chromium for the browser tests (root)"
+	@echo "make load       100 clients for 60 s on public pages and training registration, zero errors"
+	@echo "make lighthouse Lighthouse scores (mobile) of the home, press, calendar and bureau pages"
+	@echo "make weight     bytes transferred by the home, press and calendar pages, first and repeat visit"
 	@echo "make screenshots  every public page in ar/fr, phone and desktop, into screenshots/"
 	@echo "make backup     database content and media into backups/ (FILE=... to choose)"
 	@echo "make restore FILE=...  replace all content with a backup"
@@ -35,7 +38,11 @@ setup: $(VENV)/.installed
 run: setup
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed
+# Node tools for the HTML checker (vnu.jar, Java) and Lighthouse; without npm their tests skip.
+node_modules/.installed: package.json package-lock.json
+	if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; fi
+
+test: $(VENV)/.installed node_modules/.installed
 	$(PY) manage.py compile_catalogues
 	$(PY) -m pytest $(PYTEST_ARGS)
 
@@ -48,9 +55,11 @@ fmt: $(VENV)/.installed
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-# Project-wide strings go to locale/; an app with its own locale/ folder keeps its strings there.
+# Project-wide strings go to locale/; the apps with their own catalogues (members, bureau,
+# events, training) are left out of it and keep their strings in <app>/locale/.
+PROJECT_MESSAGES_IGNORE := members bureau events training .venv node_modules staticfiles media tests bench
 messages: $(VENV)/.installed
-	$(PY) manage.py makemessages -l ar -l fr --no-obsolete --ignore=node_modules --ignore=staticfiles
+	$(PY) manage.py makemessages -l ar -l fr --no-obsolete $(foreach dir,$(PROJECT_MESSAGES_IGNORE),--ignore=$(dir))
 	for app in members bureau events training; do \
 	  if [ -d $$app/locale ]; then (cd $$app && ../$(PY) ../manage.py makemessages -l ar -l fr --no-obsolete); fi; \
 	done
@@ -74,8 +83,40 @@ screenshots: setup browser
 	  pid=$$!; sleep 3; $(PY) bench/screenshots.py http://127.0.0.1:$(PORT) screenshots; status=$$?; \
 	  kill $$pid; exit $$status
 
+# Lighthouse (mobile) on the main pages, served as in production (gunicorn, hashed static files).
+lighthouse: setup browser node_modules/.installed
+	$(PY) manage.py collectstatic --noinput -v0
+	DEBUG=false ALLOWED_HOSTS=127.0.0.1 STATICFILES_BACKEND=whitenoise.storage.CompressedManifestStaticFilesStorage \
+	  $(VENV)/bin/gunicorn config.wsgi -b 127.0.0.1:$(PORT) -w 2 >/dev/null 2>&1 & \
+	  pid=$$!; sleep 3; $(PY) bench/lighthouse.py http://127.0.0.1:$(PORT); status=$$?; \
+	  kill $$pid; exit $$status
+
+# Page weight (first visit under 250 KB, repeat visit only the HTML), served as in production.
+weight: setup browser
+	DEBUG=false STATICFILES_BACKEND=whitenoise.storage.CompressedManifestStaticFilesStorage $(PY) manage.py collectstatic --noinput -v0
+	DEBUG=false ALLOWED_HOSTS=127.0.0.1 STATICFILES_BACKEND=whitenoise.storage.CompressedManifestStaticFilesStorage \
+	  $(VENV)/bin/gunicorn config.wsgi -b 127.0.0.1:$(PORT) -w 2 >/dev/null 2>&1 & \
+	  pid=$$!; sleep 3; $(PY) bench/page_weight.py http://127.0.0.1:$(PORT); status=$$?; \
+	  kill $$pid; exit $$status
+
+# Load test: 100 clients for 60 s on the public pages and training registration (PostgreSQL).
+load: $(VENV)/.installed
+	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
+	$(PY) bench/load.py
+
 browser:
 	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
+
+# Benchmark at a national association's size (bench/README.md): generates into a scratch
+# PostgreSQL database (dropped and recreated: its name must contain "bench"), then measures.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/9
+BENCH_SCALE ?= national
+bench: $(VENV)/.installed
+	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
+	$(PY) manage.py compile_catalogues
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/generate.py --fresh --scale $(BENCH_SCALE)
+	DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) CACHE_KEY_PREFIX=bench $(PY) bench/report.py

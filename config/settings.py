@@ -9,6 +9,7 @@ with SQLite and a local-memory cache; production sets the variables listed in
 from pathlib import Path
 
 import environ
+from csp import constants as csp
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
@@ -29,7 +30,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before django.contrib.admin.
     "modeltranslation",
-    "django.contrib.admin",
+    # The admin on the portal's own site class (config.admin_site: two-factor authentication).
+    "config.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -45,6 +47,9 @@ INSTALLED_APPS = [
     "simple_history",
     "easy_thumbnails",
     "phonenumber_field",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "association",
     "members",
     "bureau",
@@ -54,6 +59,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "association.middleware.ArabicFirstMiddleware",
@@ -62,9 +69,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
+    # Turns django-ratelimit's refusal into the translated 429 page (config.views.rate_limited).
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -132,6 +144,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+# Login throttling (django-axes): five failures for one account from one address lock that
+# pair for an hour; the attempts are kept in the database, so every app server sees them.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
+AXES_VERBOSE = False
+# Public forms (membership application, contact): submissions per client address (config.ratelimit).
+PORTAL_FORM_RATE = env("PORTAL_FORM_RATE", default="10/h")
+RATELIMIT_VIEW = "config.views.rate_limited"
+RATELIMIT_IP_META_KEY = "config.ratelimit.client_ip"
+# Two-factor authentication (django-otp, TOTP): required for superusers (config.admin_site).
+PORTAL_SUPERUSER_2FA = env.bool("PORTAL_SUPERUSER_2FA", default=True)
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Portal")
 
 # --- Languages ------------------------------------------------------------------------------
 
@@ -198,6 +225,10 @@ THUMBNAIL_ALIASES = {
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# The transport EMAIL_URL chose, wrapped so that mail survives the server being down (config.mail).
+MAIL_TRANSPORT_BACKEND = EMAIL_BACKEND  # noqa: F821 - set from EMAIL_CONFIG just above
+EMAIL_BACKEND = "config.mail.SpoolingEmailBackend"
+MAIL_SPOOL_DIR = env.path("MAIL_SPOOL_DIR", default=BASE_DIR / "var" / "mail-spool")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="portal@localhost")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 ADMINS = [("Admin", addr) for addr in env.list("ADMINS", default=[])]
@@ -220,9 +251,47 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
-if env.bool("BEHIND_PROXY", default=False):
+# Content-Security-Policy (django-csp): scripts only from the portal itself, none inline (the
+# templates carry no inline script or event handler, so no nonce is needed and cached pages stay
+# valid); inline style attributes are allowed for the admin's widgets and the calendar's colours.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF],
+        "style-src": [csp.SELF, csp.UNSAFE_INLINE],
+        "img-src": [csp.SELF, "data:"],
+        "font-src": [csp.SELF],
+        "connect-src": [csp.SELF],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.NONE],
+        "form-action": [csp.SELF],
+        "frame-ancestors": [csp.NONE],
+    }
+}
+# Permissions-Policy (django-permissions-policy): the portal uses none of these browser features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
+BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
+    # Login throttling counts the client's address that the proxy forwards, not the proxy's.
+    AXES_IPWARE_PROXY_COUNT = 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# Error reports (e-mails to ADMINS, debug pages) hide phones, e-mails, addresses and secrets.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "config.reporting.PortalExceptionReporterFilter"
 
 # --- Logging ----------------------------------------------------------------------------------
 
@@ -232,8 +301,17 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Successful logins and resets are routine; failures and lockouts (warnings) are logged.
+        "axes": {"level": "WARNING"},
+    },
 }
+
+# Import and export in the admin need the model's own permissions (django-import-export
+# otherwise lets any staff member import into any model that has an import button).
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
 # --- Portal -----------------------------------------------------------------------------------
 
@@ -246,3 +324,49 @@ SOLO_CACHE_TIMEOUT = 60 * 60
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 # Arabic dates without the Levantine comma ("29 يناير 2022"); weeks start on Monday.
 FORMAT_MODULE_PATH = ["config.formats"]
+
+# --- Press releases and news ----------------------------------------------------------------
+
+# Thumbnails in WebP (with or without transparency); press images in three widths for srcset.
+THUMBNAIL_EXTENSION = "webp"
+THUMBNAIL_TRANSPARENCY_EXTENSION = "webp"
+THUMBNAIL_ALIASES[""].update(
+    {
+        "press_small": {"size": (480, 0), "crop": False},
+        "press_medium": {"size": (960, 0), "crop": False},
+        "press_large": {"size": (1440, 0), "crop": False},
+    }
+)
+
+# --- Members (members app) ----------------------------------------------------------------------
+
+# Members sign in on the public site with their e-mail; staff keep the admin's own login page.
+LOGIN_URL = "members:login"
+LOGIN_REDIRECT_URL = "members:account"
+LOGOUT_REDIRECT_URL = "association:home"
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out login before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "members.backends.EmailBackend",
+]
+# Who holds a new membership: "person" (the elected official) or "council" (associations of
+# council presidents such as the AMPCP, where the council stays the member when its president changes).
+MEMBERS_MEMBERSHIP_HOLDER = env("MEMBERS_MEMBERSHIP_HOLDER", default="person")
+
+# --- Page cache (config.pagecache) -----------------------------------------------------------
+
+# Anonymous pages from the shared cache, invalidated on every content change (see
+# config/pagecache.py). On by default only with Redis: a per-process cache cannot be invalidated
+# across several app processes.
+INSTALLED_APPS.append("config.pagecache.PageCacheConfig")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "config.pagecache.PageCacheMiddleware",
+)
+PAGE_CACHE = env.bool("PAGE_CACHE", default=bool(REDIS_URL))
+# Seconds a page is kept at most (less when a scheduled press release is due sooner).
+PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=600)
+# max-age for browsers and proxies; 0 = they revalidate every time (ETag, 304), never stale.
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=0)
+PAGE_CACHE_APPS = ["association", "members", "bureau", "events", "training"]
