@@ -16,7 +16,7 @@ def test_contact_form_is_limited_per_address(client, settings):
     assert refused.status_code == 429
     html = refused.content.decode()
     assert '<html lang="fr" dir="ltr">' in html
-    assert "Trop de demandes" in html
+    assert "Trop de requêtes" in html
     assert ContactMessage.objects.count() == 3
     # Reading the form is never limited; another address may still write.
     assert client.get("/fr/contact/").status_code == 200
