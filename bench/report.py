@@ -1,7 +1,8 @@
 """Measure the portal's pages on a database filled by bench/generate.py (not a test).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench REDIS_URL=redis://127.0.0.1:6379/9 \\
-        python bench/report.py [--requests 30] [--duration 4]
+        python bench/report.py [--requests 30] [--duration 4] [--pages "members directory,search results"]
+        [--no-load]
 
 One row per page: SQL queries; median and 95th percentile server time in process (Django test
 client, page cache off); then throughput and latency percentiles through gunicorn (2 workers)
@@ -231,6 +232,14 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=30, help="timed requests per page in process")
     parser.add_argument("--duration", type=int, default=4, help="seconds of wrk load per page")
+    parser.add_argument(
+        "--pages",
+        default="",
+        help="comma-separated labels of the pages to measure (default: all), e.g. 'home,press list'",
+    )
+    parser.add_argument(
+        "--no-load", action="store_true", help="in process only: no gunicorn and wrk measurements"
+    )
     args = parser.parse_args(argv)
 
     import django
@@ -241,12 +250,20 @@ def main(argv=None):
     from members.models import Person
 
     rows = pages()
+    if args.pages:
+        wanted = [label.strip() for label in args.pages.split(",") if label.strip()]
+        unknown = sorted(set(wanted) - {label for label, _url, _kind in rows})
+        if unknown:
+            parser.error(f"unknown pages: {', '.join(unknown)} (known: {', '.join(r[0] for r in rows)})")
+        rows = [row for row in rows if row[0] in wanted]
     started = time.perf_counter()
     load_before = os.getloadavg()
     measured, cookie = in_process(rows, args.requests)
     connection.close()
     have_wrk = shutil.which("wrk") is not None
-    if not have_wrk:
+    if args.no_load:
+        pass
+    elif not have_wrk:
         print("wrk is not installed (apt-get install wrk): no load measurements")
     else:
         for label, result in through_gunicorn(rows, False, args.duration, cookie).items():

@@ -54,6 +54,7 @@ from django.utils.translation import get_language
 VERSION_KEY = "pagecache:version"
 NEXT_KEY = "pagecache:next:{token}"
 PAGE_KEY = "pagecache:page:{lang}:{digest}"
+DATA_KEY = "pagecache:data:{token}:{name}"
 DEFAULT_APPS = ("association", "members", "bureau", "events", "training")
 # Response Vary headers that the key already covers (the cookie only matters for signed-in
 # visitors, messages and CSRF tokens, all of which bypass the cache; the language is in the key).
@@ -81,6 +82,43 @@ def current_version():
 def bump():
     """A new content version: every cached page is out of date from now on."""
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def _data_cache_on():
+    """Whether values may be kept per content version: the cache is shared by every process
+    (not process-local memory, where another process's writes would go unseen), or the page
+    cache, which rests on the same version, was turned on explicitly."""
+    from django.core.cache import caches
+    from django.core.cache.backends.dummy import DummyCache
+    from django.core.cache.backends.locmem import LocMemCache
+
+    if getattr(settings, "PAGE_CACHE", False):
+        return True
+    return not isinstance(caches["default"], (LocMemCache, DummyCache))
+
+
+def per_version(name, compute, timeout=None):
+    """``compute()``, kept in the shared cache for as long as the content version stays the same.
+
+    For values derived from the portal's data that are costly to compute and read on many pages
+    (counts, lists of years): every write to a portal table replaces the version (see the module's
+    docstring), so the value is never stale. The version is read before computing, as for pages:
+    a value computed while a transaction is being committed is stored under a version that the
+    commit replaces. ``name`` must hold everything the value depends on besides the content.
+    Without a shared cache, or when it is unreachable, ``compute()`` runs every time.
+    """
+    if not _data_cache_on():
+        return compute()
+    token = current_version()
+    if token is None:
+        return compute()
+    key = DATA_KEY.format(token=token, name=name)
+    stored = cache.get(key)
+    if stored is not None:
+        return stored[0]
+    value = compute()
+    cache.set(key, (value,), timeout or getattr(settings, "PAGE_CACHE_TIMEOUT", 600))
+    return value
 
 
 def _bump_after_commit():

@@ -5,8 +5,7 @@ import math
 from django.urls import reverse
 
 from association.sitemaps import PortalSitemap
-from members.models import Membership
-from members.views import DirectoryView
+from members.views import DirectoryView, directory_count
 
 
 class MembersSitemap(PortalSitemap):
@@ -14,7 +13,7 @@ class MembersSitemap(PortalSitemap):
     priority = 0.5
 
     def items(self):
-        members = Membership.objects.directory().count()
+        members = directory_count()  # the directory's plan, kept per content version
         pages = max(1, math.ceil(members / DirectoryView.paginate_by))
         return [("members:directory", page) for page in range(1, pages + 1)] + [("members:apply", 1)]
 

@@ -116,8 +116,74 @@ def test_directory_query_count_is_constant(client, url):
             response = client.get(url)
         assert response.status_code == 200
         counts.append(len(queries))
-    # count, regions for the filter, the page's keys, then its memberships with person, council and role
-    assert counts == [4, 4], counts
+    # The page's plan (its councils in order with their counts: the count too), the page's
+    # memberships with person, council and role, the regions for the filter.
+    assert counts == [3, 3], counts
+
+
+@pytest.mark.django_db
+def test_directory_plan_is_kept_per_content_version(client, settings):
+    settings.PAGE_CACHE = True  # the data cache rests on the page cache's content version
+    from django.core.cache import cache
+
+    cache.clear()
+    client.get("/ar/members/")
+    counts = []
+    for size in (10, 990):
+        _bulk_members(size)  # a write: a new content version
+        with CaptureQueriesContext(connection) as first:
+            assert client.get("/ar/members/?x=1").status_code == 200
+        with CaptureQueriesContext(connection) as second:
+            response = client.get("/ar/members/?x=2")  # another address: not a page-cache hit
+        assert response["X-Page-Cache"] == "miss"
+        counts.append((len(first), len(second)))
+    # The second request reads the plan from the cache: the page's rows and the regions only.
+    assert counts == [(3, 2), (3, 2)], counts
+    assert response.context["paginator"].count == 1000
+
+
+def _all_pages(client, url):
+    names, page = [], 1
+    while True:
+        response = client.get(f"{url}{'&' if '?' in url else '?'}page={page}")
+        assert response.status_code == 200
+        names += [m.pk for m in response.context["memberships"]]
+        if not response.context["page_obj"].has_next():
+            return names, response.context["paginator"].count
+        page += 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["", "level=communal", "q=منتخب 1", "region=REGION"])
+def test_directory_pages_follow_the_one_order(client, query):
+    """Page after page, the rows are those of the full sort (region, province, council, name),
+    also where two councils sort alike and for members without a council."""
+    _bulk_members(200)
+    twins = list(Council.objects.filter(level="communal").order_by("pk")[:2])
+    for twin in twins:  # same region, province and name: their members mix by name
+        twin.area_region_id, twin.area_province_id = twins[0].area_region_id, twins[0].area_province_id
+    Council.objects.bulk_update(twins, ["area_region", "area_province"])
+    Council.objects.filter(pk__in=[c.pk for c in twins]).update(name_ar="مجلس توأم")
+    people = Person.objects.bulk_create(
+        [Person(name_ar=f"منتخب {i}", gender="m", search_key=f"منتخب {i}") for i in (7, 3, 5)]
+    )
+    Membership.objects.bulk_create(
+        [Membership(person=p, council=None, status="active") for p in people]  # no council: last
+    )
+    query = query.replace("REGION", str(twins[0].area_region_id))
+    url = f"/ar/members/?{query}" if query else "/ar/members/"
+    expected = Membership.objects.directory()
+    if query == "level=communal":
+        expected = expected.filter(council__level="communal")
+    elif query.startswith("region="):
+        expected = expected.filter(council__area_region_id=twins[0].area_region_id)
+    elif query.startswith("q="):
+        expected = expected.filter(person__search_key__contains="منتخب 1")
+    expected = list(expected.values_list("pk", flat=True))
+    found, count = _all_pages(client, url)
+    assert found == expected
+    assert count == len(expected)
+    assert len(expected) > 50  # more than one page
 
 
 @pytest.mark.django_db
