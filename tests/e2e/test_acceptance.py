@@ -23,6 +23,7 @@ from django.core.management import call_command
 from icalendar import Calendar
 from playwright.sync_api import expect
 
+from tests.e2e.navigation import main_menu_link
 from tests.e2e.test_public_pages import watch
 
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
@@ -150,7 +151,7 @@ def member_uses_the_calendar_and_training(
     assert problems == [], problems
 
     # The month calendar, from the main menu; then the next month, which has the session.
-    page.locator(f'.main-nav a[href="/{language}/events/"]').click()
+    main_menu_link(page, f"/{language}/events/").click()
     page.wait_for_url(f"**/{language}/events/")
     _fits(page)
     page.locator('.month-header a[rel="next"]').click()
@@ -206,7 +207,7 @@ def member_uses_the_calendar_and_training(
     assert problems == [], problems
 
     # Training, from the main menu: register for the session.
-    page.locator(f'.main-nav a[href="/{language}/training/"]').click()
+    main_menu_link(page, f"/{language}/training/").click()
     page.wait_for_url(f"**/{language}/training/")
     card = page.locator(f"#session-{session.pk}").locator("xpath=..")
     seats = {"ar": "يتبقى 18 مقعدا", "fr": "18 places restantes"}[language]
@@ -288,7 +289,7 @@ def visitor_reads_switches_follows_rss_and_searches(page, problems, axe_check, s
     assert items[0].findtext("link").endswith(page.url.removeprefix(site.url))
 
     # Search from the main menu, without the hamza: finds the words written with it.
-    page.locator(f'.main-nav a[href="/{language}/search/"]').click()
+    main_menu_link(page, f"/{language}/search/").click()
     page.wait_for_url(f"**/{language}/search/")
     page.locator("main input[name=q]").fill("الاقاليم")
     page.locator("main input[name=q]").press("Enter")

@@ -1,0 +1,9 @@
+"""Helpers for moving through the site as a visitor does."""
+
+
+def main_menu_link(page, href):
+    """The main menu's link to ``href``, the menu unfolded first when it is folded (phones)."""
+    toggle = page.locator(".main-nav__toggle")
+    if toggle.is_visible() and not page.locator("[data-main-nav]").evaluate("menu => menu.open"):
+        toggle.click()
+    return page.locator(f'.main-nav a[href="{href}"]')
