@@ -2,7 +2,9 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, Q
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Q
+from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -11,6 +13,32 @@ from django.views.generic import DetailView, ListView
 from association.images import thumbnail_url
 from association.models import AssociationProfile
 from association.press import Category, PressRelease
+from config.pagecache import per_version
+
+
+def _facets():
+    """[(year, category id, published items)] of everything published: one GROUP BY query."""
+    rows = (
+        PressRelease.objects.published()
+        .order_by()
+        .annotate(year=ExtractYear("publish_at"))
+        .values_list("year", "category_id")
+        .annotate(items=Count("pk"))
+    )
+    return [tuple(row) for row in rows]
+
+
+def press_facets():
+    """The list's years, categories and counts, kept per content version (and until the next
+    scheduled publication): the year and category filters and the count cost no query."""
+    zone = timezone.get_current_timezone_name()
+    return per_version(f"press:facets:{zone}", _facets, scheduled=True)
+
+
+class _CountedPaginator(Paginator):
+    def __init__(self, object_list, *args, count, **kwargs):
+        super().__init__(object_list, *args, **kwargs)
+        self.__dict__["count"] = count  # the cached_property, known already
 
 
 class PressListView(ListView):
@@ -41,13 +69,28 @@ class PressListView(ListView):
             raise Http404
         return int(value)
 
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        category = self.category.pk if self.category else None
+        count = sum(
+            items
+            for year, category_id, items in self.facets
+            if (not self.year or year == self.year) and (category is None or category_id == category)
+        )
+        return _CountedPaginator(
+            queryset, per_page, orphans=orphans, allow_empty_first_page=allow_empty_first_page, count=count
+        )
+
+    def get(self, request, *args, **kwargs):
+        self.facets = press_facets()
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        published = PressRelease.objects.published()
-        years = published.filter(publish_at__isnull=False).datetimes("publish_at", "year", order="DESC")
+        years = sorted({year for year, _category, _items in self.facets if year is not None}, reverse=True)
+        in_use = {category for _year, category, _items in self.facets if category is not None}
         context.update(
-            years=[moment.year for moment in years],
-            categories=Category.objects.filter(press_releases__in=published).distinct(),
+            years=years,
+            categories=Category.objects.filter(pk__in=in_use) if in_use else Category.objects.none(),
             current_year=self.year,
             current_category=self.category,
             filter_query=_filter_query(self.year, self.category),

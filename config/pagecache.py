@@ -97,7 +97,7 @@ def _data_cache_on():
     return not isinstance(caches["default"], (LocMemCache, DummyCache))
 
 
-def per_version(name, compute, timeout=None):
+def per_version(name, compute, timeout=None, scheduled=False):
     """``compute()``, kept in the shared cache for as long as the content version stays the same.
 
     For values derived from the portal's data that are costly to compute and read on many pages
@@ -105,6 +105,8 @@ def per_version(name, compute, timeout=None):
     docstring), so the value is never stale. The version is read before computing, as for pages:
     a value computed while a transaction is being committed is stored under a version that the
     commit replaces. ``name`` must hold everything the value depends on besides the content.
+    ``scheduled=True`` for values that depend on which scheduled press releases are due: the
+    value is then kept only until the next scheduled publication, as pages are.
     Without a shared cache, or when it is unreachable, ``compute()`` runs every time.
     """
     if not _data_cache_on():
@@ -112,6 +114,8 @@ def per_version(name, compute, timeout=None):
     token = current_version()
     if token is None:
         return compute()
+    if scheduled:
+        name = f"{name}:until:{next_publication(token)}"
     key = DATA_KEY.format(token=token, name=name)
     stored = cache.get(key)
     if stored is not None:
