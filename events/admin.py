@@ -6,6 +6,7 @@ from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 
 from association.admin_mixins import TranslatedAdmin, TranslatedStackedInline, TranslatedTabularInline
+from config.pagecache import VersionCountPaginator
 from events import models, services
 from events.resources import ProgrammeLineResource
 
@@ -50,6 +51,9 @@ class EventAdmin(TranslatedAdmin):
     date_hierarchy = "start_date"
     autocomplete_fields = ["organisers", "partners"]
     list_select_related = ["kind"]
+    # Thousands of events over the years: one count (not two), kept per content version.
+    show_full_result_count = False
+    paginator = VersionCountPaginator
     readonly_fields = ["sequence", "updated_at"]
     inlines = [AgendaItemInline, EventDocumentInline, EventPhotoInline]
     fieldsets = [

@@ -12,6 +12,7 @@ from import_export.formats.base_formats import CSV, XLSX
 
 from association.admin_mixins import TranslatedAdmin, TranslatedTabularInline
 from association.text import search_terms
+from config.pagecache import VersionCountPaginator
 from members import models, resources, services
 from members.privacy_admin import PersonPrivacyActionsMixin
 
@@ -145,6 +146,7 @@ class PersonAdmin(
     list_filter = ["gender", PersonLevelFilter, PersonRegionFilter, "photo_consent"]
     list_per_page = 50
     show_full_result_count = False
+    paginator = VersionCountPaginator  # 50,000 people: counted once per content version
     autocomplete_fields = ["user"]
     inlines = [CouncilSeatInline, PersonMembershipInline]
     fieldsets = [
@@ -202,6 +204,7 @@ class MembershipAdmin(TranslatedAdmin):
     list_select_related = ["person", "council"]
     ordering = ["-pk"]  # newest first, straight from the primary key index (50,000 rows)
     show_full_result_count = False
+    paginator = VersionCountPaginator
     search_fields = ["number", "person__search_key", "council__search_key"]
     autocomplete_fields = ["person", "council"]
     readonly_fields = ["status", "joined_on", "ended_on", "end_reason"]

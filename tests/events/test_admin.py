@@ -18,6 +18,22 @@ def test_admin_lists_and_forms_open(admin_client, model):
         assert admin_client.get(f"/fr/admin/events/{model}/add/").status_code == 200
 
 
+def test_admin_event_list_keeps_a_constant_query_count(admin_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = "/ar/admin/events/event/"
+    admin_client.get(url)  # the first request of a site creates the association profile
+    counts = []
+    for size in (5, 150):
+        for n in range(size):
+            EventFactory(start_date=datetime.date(2015 + n % 10, 1 + n % 12, 1 + n % 28))
+        with CaptureQueriesContext(connection) as queries:
+            assert admin_client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
+
+
 def _event_form(**changes):
     kind = EventKind.objects.get(slug="executive-bureau")
     data = {

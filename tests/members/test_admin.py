@@ -101,7 +101,13 @@ def test_treasurer_lists_who_is_behind_with_the_last_year_paid(admin_client):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "url", ["/ar/admin/members/membership/?unpaid=2025", "/ar/admin/members/person/?q=منتخب"]
+    "url",
+    [
+        "/ar/admin/members/membership/?unpaid=2025",
+        "/ar/admin/members/person/?q=منتخب",
+        "/ar/admin/members/person/",
+        "/ar/admin/members/membership/",
+    ],
 )
 def test_admin_lists_keep_a_constant_query_count(admin_client, url):
     from django.db import connection
@@ -117,6 +123,30 @@ def test_admin_lists_keep_a_constant_query_count(admin_client, url):
             assert admin_client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+@pytest.mark.django_db
+def test_admin_people_count_is_kept_until_the_next_write(admin_client, settings):
+    """50,000 people are counted once per content version, not on every page of the list."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.members.test_directory import _bulk_members
+
+    settings.PAGE_CACHE = True  # the count is kept under the page cache's content version
+    cache.clear()
+    _bulk_members(60)
+    url = "/ar/admin/members/person/"
+    admin_client.get("/ar/admin/")  # the first request of a site creates the association profile
+    with CaptureQueriesContext(connection) as first:
+        assert admin_client.get(url).context["cl"].result_count == 60
+    with CaptureQueriesContext(connection) as second:
+        assert admin_client.get(url + "?p=2").context["cl"].result_count == 60
+    counts = [q["sql"] for q in second.captured_queries if q["sql"].startswith("SELECT COUNT(*)")]
+    assert len(second) < len(first) and not counts
+    _bulk_members(5)  # a write: counted again
+    assert admin_client.get(url).context["cl"].result_count == 65
 
 
 @pytest.mark.django_db
