@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.html import format_html
@@ -11,6 +11,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from association import registry, services
 from association.forms import ContactForm
 from association.models import CharterGoal, Document, GoverningBody, Partner, StrategicPrinciple
+from config.storage import serve_file
 
 
 class HomeView(TemplateView):
@@ -64,12 +65,8 @@ class DocumentListView(ListView):
 def document_download(request, pk):
     """Serve a document through Django so members-only files never leak by URL."""
     document = get_object_or_404(Document.objects.visible_to(request.user), pk=pk)
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    filename = document.file.name.rsplit("/", 1)[-1]
-    return FileResponse(handle, as_attachment=False, filename=filename)
+    # Streamed from the disk or the bucket, or a short-lived signed address (config.storage).
+    return serve_file(document.file)
 
 
 class ContactView(FormView):

@@ -13,6 +13,8 @@ from csp import constants as csp
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
+from config import storage
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -196,8 +198,10 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Uploads on the local disk (MEDIA_ROOT), or in an S3-compatible bucket shared by every app host
+# with MEDIA_STORAGE=s3 / AWS_STORAGE_BUCKET_NAME (config.storage); thumbnails go to the same place.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": storage.s3_storage(env) if storage.uses_s3(env) else {"BACKEND": storage.FILESYSTEM_BACKEND},
     "staticfiles": {
         "BACKEND": env(
             "STATICFILES_BACKEND",
@@ -210,6 +214,9 @@ STORAGES = {
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Members-only documents: 0 streams them through the view that checks access; N redirects to a
+# bucket address signed for N seconds (S3 only).
+MEDIA_SIGNED_URL_SECONDS = env.int("MEDIA_SIGNED_URL_SECONDS", default=0)
 PORTAL_MAX_DOCUMENT_BYTES = env.int("PORTAL_MAX_DOCUMENT_BYTES", default=20 * 1024 * 1024)
 PORTAL_MAX_IMAGE_BYTES = env.int("PORTAL_MAX_IMAGE_BYTES", default=8 * 1024 * 1024)
 PORTAL_MAX_IMAGE_PIXELS = env.int("PORTAL_MAX_IMAGE_PIXELS", default=40_000_000)
@@ -259,7 +266,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [csp.SELF],
         "script-src": [csp.SELF],
         "style-src": [csp.SELF, csp.UNSAFE_INLINE],
-        "img-src": [csp.SELF, "data:"],
+        "img-src": [csp.SELF, "data:", *storage.media_origins(STORAGES["default"])],
         "font-src": [csp.SELF],
         "connect-src": [csp.SELF],
         "object-src": [csp.NONE],

@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import BadRequest
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -26,6 +26,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
 from association.models import AssociationProfile
+from config.storage import serve_file
 from events import hooks, ical, services
 from events.forms import EventFilterForm
 from events.models import (
@@ -254,11 +255,8 @@ def document_download(request, pk):
     """Serve an event's document through Django, so members-only events' files never leak."""
     visible = Event.objects.visible_to(request.user)
     document = get_object_or_404(EventDocument.objects.filter(event__in=visible).exclude(file=""), pk=pk)
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(handle, filename=document.file.name.rsplit("/", 1)[-1])
+    # Streamed from the disk or the bucket, or a short-lived signed address (config.storage).
+    return serve_file(document.file)
 
 
 # iCal --------------------------------------------------------------------------------------------
