@@ -28,6 +28,13 @@ class AssociationConfig(AppConfig):
         register_search_provider(PressSearchProvider())
         register_search_provider(DocumentSearchProvider())
 
+        # An activity's page lists the published press releases and news about it.
+        from events import hooks
+
+        hooks.register_related(
+            "press", press_about_event, label=_("Press releases and news about this activity")
+        )
+
 
 HOME_PRESS_ITEMS = 3
 
@@ -38,3 +45,17 @@ def latest_press_section(request):
 
     items = list(PressRelease.objects.published().for_list()[:HOME_PRESS_ITEMS])
     return {"items": items} if items else None
+
+
+def press_about_event(request, event):
+    """The published press releases and news related to ``event``, newest first, in one query
+    whatever their number; drafts, withdrawn items and items scheduled for later never appear."""
+    from association.press import PressRelease
+
+    releases = (
+        PressRelease.objects.published().filter(related_events=event).defer("search_key", "search_title")
+    )
+    return [
+        {"title": release.title, "url": release.get_absolute_url(), "date": release.publish_at}
+        for release in releases
+    ]

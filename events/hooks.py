@@ -1,14 +1,15 @@
 """Where other apps add content to an event page without the events app knowing them.
 
-The press app (``association``) registers a callable that returns the press releases about
-an event; the event page lists whatever the registered callables return::
+The press app (``association``, see ``AssociationConfig.ready``) registers a callable that
+returns the published press releases about an event; the event page lists whatever the
+registered callables return::
 
     from events import hooks
 
     hooks.register_related("press", lambda request, event: [
-        {"title": release.title, "url": release.get_absolute_url(), "date": release.published_on}
-        for release in PressRelease.objects.published().filter(events=event)
-    ], label=_("Press releases"))
+        {"title": release.title, "url": release.get_absolute_url(), "date": release.publish_at}
+        for release in PressRelease.objects.published().filter(related_events=event)
+    ], label=_("Press releases and news about this activity"))
 
 Each callable gets ``(request, event)`` and returns a list of dicts with ``title``, ``url``
 and optionally ``date``; an empty list hides its section. Templates may also override the
