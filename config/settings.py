@@ -382,6 +382,12 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
     "config.pagecache.PageCacheMiddleware",
 )
+# Hits for requests that can only be anonymous (no session cookie), served before the session,
+# language, CSRF, authentication and messages middleware (config.pagecache).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "config.pagecache.EarlyPageCacheMiddleware",
+)
 PAGE_CACHE = env.bool("PAGE_CACHE", default=bool(REDIS_URL))
 # Seconds a page is kept at most (less when a scheduled press release is due sooner).
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=600)

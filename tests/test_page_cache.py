@@ -216,3 +216,40 @@ def _form_data(response):
         for name in management.fields:
             data[f"{management.prefix}-{name}"] = management[name].value()
     return data
+
+
+def test_hits_without_a_session_cookie_are_served_before_the_session_and_auth_middleware(client):
+    PressReleaseFactory(title_ar="خبر")
+    first, page = get(client, "/ar/press/")
+    assert first["X-Page-Cache"] == "miss"
+    early, again = get(client, "/ar/press/")
+    assert early["X-Page-Cache"] == "hit" and again == page
+    request = early.wsgi_request
+    assert not hasattr(request, "session") and not hasattr(request, "user")  # served early
+    # The same headers as a hit served after the middleware (an anonymous session cookie).
+    client.cookies["sessionid"] = "no-such-session"
+    late, _page = get(client, "/ar/press/")
+    assert late["X-Page-Cache"] == "hit" and hasattr(late.wsgi_request, "session")
+    skip = {"set-cookie", "date"}
+    assert {(k.lower(), v) for k, v in early.items() if k.lower() not in skip} == {
+        (k.lower(), v) for k, v in late.items() if k.lower() not in skip
+    }
+    assert early["Content-Language"] == "ar" and int(early["Content-Length"]) == len(early.content)
+    # Conditional requests get their 304 early too.
+    assert client.get("/fr/press/").status_code == 200
+    del client.cookies["sessionid"]
+    assert client.get("/ar/press/", headers={"if-none-match": early["ETag"]}).status_code == 304
+
+
+def test_a_session_cookie_of_a_signed_in_user_is_never_served_early(client, django_user_model):
+    PressReleaseFactory(title_ar="خبر")
+    get(client, "/ar/press/")
+    assert get(client, "/ar/press/")[0]["X-Page-Cache"] == "hit"
+    user = django_user_model.objects.create_user("member", "m@example.org", "a-long-test-password")
+    client.force_login(user)
+    for url in ("/ar/press/", "/fr/press/", "/ar/press/"):
+        response = client.get(url)
+        assert not response.has_header("X-Page-Cache") and response.wsgi_request.user.is_authenticated
+    client.logout()
+    client.cookies["messages"] = "anything"
+    assert client.get("/ar/press/").get("X-Page-Cache") is None
