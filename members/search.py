@@ -12,6 +12,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from association.search import SearchResult, SearchResults
+from members.directory import DirectoryRows
 from members.models import Council, CouncilSeat, Membership
 
 
@@ -31,7 +32,11 @@ class MembersSearchProvider:
     def search(self, terms, *, language, user, limit):
         directory = reverse("members:directory")
         roles = dict(CouncilSeat.Role.choices)
-        people = Membership.objects.directory().filter(_name_matches("person__search_key", terms))
+        # In the directory's order, through its plan (kept per content version): the count is
+        # the plan's, and only the rows of the first councils are read and sorted.
+        people = DirectoryRows(
+            Membership.objects.directory().filter(_name_matches("person__search_key", terms))
+        )
         results = []
         for membership in people[:limit]:
             person, council = membership.person, membership.council
@@ -45,7 +50,7 @@ class MembersSearchProvider:
                     summary=" · ".join(fact for fact in facts if fact),
                 )
             )
-        total = people.count() if len(results) == limit else len(results)
+        total = people.count()  # from the plan: no query
         room = limit - len(results)
         if room > 0:
             with_members = Membership.objects.active().filter(council=OuterRef("pk"), person__isnull=False)

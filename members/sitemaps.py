@@ -5,7 +5,8 @@ import math
 from django.urls import reverse
 
 from association.sitemaps import PortalSitemap
-from members.views import DirectoryView, directory_count
+from members.directory import directory_count
+from members.views import DirectoryView
 
 
 class MembersSitemap(PortalSitemap):
