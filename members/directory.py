@@ -25,6 +25,7 @@ class DirectoryRows:
     def __init__(self, queryset):
         self.queryset = queryset  # the filtered directory: Membership.objects.directory() + filters
         self._buckets = None
+        self._count = None
 
     def buckets(self):
         """[(council ids, rows)] in the directory's order; None stands for "no council"."""
@@ -42,7 +43,9 @@ class DirectoryRows:
         return self._buckets
 
     def count(self):
-        return sum(rows for _ids, rows in self.buckets())
+        if self._count is None:
+            self._count = sum(rows for _ids, rows in self.buckets())
+        return self._count
 
     def __len__(self):
         return self.count()

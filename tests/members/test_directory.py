@@ -192,3 +192,22 @@ def test_directory_is_paginated(client):
     response = client.get(reverse("members:directory") + "?page=3")
     assert response.status_code == 200
     assert len(response.context["memberships"]) == 20
+
+
+@pytest.mark.django_db
+def test_portal_search_of_members_keeps_a_constant_query_count(client):
+    """The portal search lists members in the directory's order through the same plan."""
+    url = "/ar/search/?q=منتخب"
+    client.get(url)
+    counts = []
+    for size in (30, 970):
+        _bulk_members(size)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        counts.append(len([q for q in queries.captured_queries if "members_" in q["sql"]]))
+    assert counts[0] == counts[1], counts
+    group = next(g for g in response.context["groups"] if g.key == "members")
+    assert group.total == 1000 and len(group.results) == 20
+    first = list(Membership.objects.directory().values_list("person__name", flat=True)[:20])
+    assert [result.title for result in group.results] == first
