@@ -55,6 +55,8 @@ class SearchResult:
     date: date | datetime | None = None
     # The language of title and summary when it is not the page's (a translation fell back).
     language: str = ""
+    # A small picture beside the result (a member's photo, only with their consent), or "".
+    image: str = ""
 
     @property
     def direction(self):

@@ -1,9 +1,10 @@
 """The portal search's members provider: people in the public directory and councils.
 
 Only public facts come out: a person's name, their role on their council and their position in
-the association (never phone, e-mail or address, and no photo); a council's name and where it
-lies. Only active members are found, and only councils that have active members, so every
-result leads to a directory page that lists someone.
+the association, and their photo only when they consented to its publication, as in the
+directory (never phone, e-mail or address); a council's name and where it lies. Only active
+members are found, and only councils that have active members, so every result leads to a
+directory page that lists someone.
 """
 
 from django.db.models import Exists, OuterRef, Q
@@ -40,7 +41,10 @@ class MembersSearchProvider:
         results = []
         for membership in people[:limit]:
             person, council = membership.person, membership.council
-            facts = [str(roles[membership.council_role]) if membership.council_role else "", council.name]
+            # A membership may have no council recorded (the directory lists it apart).
+            facts = [str(roles[membership.council_role]) if membership.council_role else ""]
+            if council:
+                facts.append(council.name)
             if membership.position:
                 facts.append(membership.position)
             results.append(
@@ -48,6 +52,7 @@ class MembersSearchProvider:
                     title=person.name,
                     url=f"{directory}?{urlencode({'q': person.name_ar})}",
                     summary=" · ".join(fact for fact in facts if fact),
+                    image=person.public_photo.url if person.public_photo else "",
                 )
             )
         total = people.count()  # from the plan: no query

@@ -57,3 +57,53 @@ def test_sitemap_lists_each_directory_page_in_both_languages(client):
         assert f"/{language}/members/?page=3</loc>" in xml
         assert f"/{language}/members/apply/</loc>" in xml
     assert "?page=4" not in xml
+
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+    b"\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+
+
+def _photographed(name, *, consent, name_fr=""):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return MembershipFactory(
+        person__name_ar=name,
+        person__name_fr=name_fr,
+        person__photo=SimpleUploadedFile("portrait.png", PNG),
+        person__photo_consent=consent,
+    ).person
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/ar/search/", "/fr/search/", "/ar/members/"])
+def test_search_results_show_a_photo_only_with_consent(client, url):
+    """The portal search and the directory's own search show a member's photo as the directory
+    does: when there is one and the person consented to its publication, never otherwise."""
+    shown = _photographed("سعيد الناصري", consent=True, name_fr="Said Naciri")
+    shy = _photographed("سعيد الرحموني", consent=False, name_fr="Said Rahmouni")
+    html = client.get(url, {"q": "سعيد"}).content.decode()
+    names = ("Said Naciri", "Said Rahmouni") if url.startswith("/fr/") else ("سعيد الناصري", "سعيد الرحموني")
+    assert all(name in html for name in names)
+    assert f'src="{shown.photo.url}"' in html
+    assert shy.photo.name not in html and shy.photo.url not in html
+    assert html.count(".png") == 1
+
+
+@pytest.mark.django_db
+def test_search_result_carries_the_photo_of_consenting_members_only():
+    shown = _photographed("نور الدين الأزرق", consent=True)
+    _photographed("نور الدين الخجول", consent=False)
+    (group,) = [g for g in search("نور الدين", language="ar", user=None, limit=20) if g.key == "members"]
+    images = {result.title: result.image for result in group.results}
+    assert images == {"نور الدين الأزرق": shown.photo.url, "نور الدين الخجول": ""}
+
+
+@pytest.mark.django_db
+def test_a_member_without_a_council_is_found(client):
+    """Some memberships have no council recorded (the demo's bureau members): the search lists
+    them instead of failing."""
+    MembershipFactory(person__name_ar="عضو بلا مجلس", council=None)
+    response = client.get("/ar/search/", {"q": "عضو بلا مجلس"})
+    assert response.status_code == 200 and "عضو بلا مجلس" in response.content.decode()
