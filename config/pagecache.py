@@ -27,6 +27,12 @@ Headers: every cacheable anonymous page carries an ``ETag`` (hash of the body), 
 nothing changed); a conditional request that matches gets a 304 without the page being built.
 Pages for signed-in users get ``Cache-Control: private, no-store``.
 
+Hits for requests that can only be anonymous (no session or messages cookie, a language prefix)
+are served earlier still, by ``EarlyPageCacheMiddleware``, before the session, language, CSRF,
+authentication and messages middleware. The content version also keeps values derived from the
+data (``per_version``: the directory's plan, the press list's years, admin counts) and
+``VersionCountPaginator`` keeps counts, in a shared cache only.
+
 The cache only speeds pages up: when it is unreachable every page is built as if uncached.
 With several app processes the cache must be shared (Redis): ``PAGE_CACHE`` is on by default only
 when REDIS_URL is set.
