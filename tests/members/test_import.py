@@ -1,6 +1,7 @@
 """Excel/CSV import and export with Arabic headers: all or nothing, no duplicates, no leaks."""
 
 import io
+import math
 
 import pytest
 import tablib
@@ -162,3 +163,50 @@ def test_admin_import_names_the_bad_row_and_writes_nothing(admin_client, tmp_pat
     assert "process_import" not in html
     assert "مجلس لا يوجد" in html and COLUMNS["council"] in html
     assert not Person.objects.exists() and not Membership.objects.exists()
+
+
+def _rows(count, start=1):
+    """``count`` distinct new people over a few councils, every column filled."""
+    codes = ["05.311", "01.511", "09.001", "06.141"]
+    return [
+        [f"منتخب {i}", f"Elu {i}", "أنثى" if i % 3 == 0 else "ذكر", codes[i % len(codes)], "عضو",
+         f"Q-{i:06d}", f"06{10000000 + i:08d}", f"elu{i}@example.org"]
+        for i in range(start, start + count)
+    ]  # fmt: skip
+
+
+def _import_queries(tmp_path, rows):
+    """The SELECTs and the writes (INSERT, UPDATE, DELETE) of one import through the command."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    path = _file(tmp_path, rows)
+    with CaptureQueriesContext(connection) as queries:
+        call_command("import_members", str(path), stdout=io.StringIO())
+    statements = [q["sql"].lstrip().upper() for q in queries.captured_queries]
+    reads = [sql for sql in statements if sql.startswith("SELECT")]
+    writes = [sql for sql in statements if sql.startswith(("INSERT", "UPDATE", "DELETE"))]
+    return reads, writes
+
+
+@pytest.mark.django_db
+def test_import_queries_do_not_grow_with_the_rows(tmp_path):
+    """Lookups are made once per import and writes once per batch of rows, never once per row."""
+    small_reads, small_writes = _import_queries(tmp_path, _rows(200))
+    reads, writes = _import_queries(tmp_path, _rows(400, start=1000))
+    assert Person.objects.count() == 600 and Membership.objects.count() == 600
+    assert len(reads) == len(small_reads), (small_reads, reads)
+    # People, seats, memberships and their first status: at least 50 rows a statement (SQLite's
+    # limit of 999 parameters; PostgreSQL writes each table's 400 rows in one).
+    assert len(writes) <= 4 * math.ceil(400 / 50), len(writes)
+    assert len(small_writes) <= 4 * math.ceil(200 / 50), len(small_writes)
+    # The same 400 rows again: every person matched, nothing changed, nothing written.
+    again_reads, again_writes = _import_queries(tmp_path, _rows(400, start=1000))
+    assert Person.objects.count() == 600 and Membership.objects.count() == 600
+    assert len(again_reads) == len(reads) and again_writes == [], again_writes
+    # Two changes of role: one statement for both seats, the people and memberships untouched.
+    rows = _rows(400, start=1000)
+    rows[0][4], rows[1][4] = "رئيس", "رئيسة"
+    _reads, changed_writes = _import_queries(tmp_path, rows)
+    assert len(changed_writes) == 1, changed_writes  # the seats' roles
+    assert CouncilSeat.objects.filter(role="president").count() == 2
