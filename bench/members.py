@@ -49,6 +49,14 @@ from members.resources import COLUMNS, PersonPrivateResource  # noqa: E402
 ROLES = ["رئيس", "نائب الرئيس", "عضو", "عضوة", "كاتب المجلس"]
 
 
+def load_average():
+    """The 1-minute load average (the machine is shared: timings only mean something beside it)."""
+    try:
+        return Path("/proc/loadavg").read_text().split()[0]
+    except OSError:
+        return "?"
+
+
 def peak_memory_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -106,6 +114,7 @@ def main():
     path = make_file(count, folder)
     print(f"generated {path.name} in {time.perf_counter() - started:.1f} s")
 
+    load_before = load_average()
     started = time.perf_counter()
     dataset = read_dataset(path)
     result = PersonPrivateResource().import_data(
@@ -119,7 +128,8 @@ def main():
     reset_queries()
     print(
         f"import: {count:,} rows in {elapsed:.1f} s = {count / elapsed:,.0f} rows/s (target ≥ 1,000); "
-        f"peak memory {peak_memory_mb():,.0f} MB (target < 1,024)"
+        f"peak memory {peak_memory_mb():,.0f} MB (target < 1,024); "
+        f"load average {load_before} before, {load_average()} after on {os.cpu_count()} CPUs"
     )
 
     client = Client()
