@@ -101,6 +101,13 @@ def _mandate(key, **values):
     )
 
 
+def _assembly_event(day):
+    """The general assembly of ``day`` in the calendar's demo (``events.demo`` runs first)."""
+    from events.models import Event
+
+    return Event.objects.filter(kind__slug="general-assembly", start_date=day).first()
+
+
 def _seats(mandate, names, offices):
     for order, (name_ar, (office, rank)) in enumerate(zip(names, offices, strict=True), start=1):
         person = _person(name_ar)
@@ -119,7 +126,9 @@ def load(association_key="ampcp"):
         _seats(mandate, names, TANGIER_OFFICES)
         return {"seats": len(names), "committees": 0}
     assembly = datetime.date(2022, 1, 29)
-    mandate = _mandate(association_key, start=assembly, assembly_date=assembly)
+    mandate = _mandate(
+        association_key, start=assembly, assembly_date=assembly, assembly=_assembly_event(assembly)
+    )
     names = [row[0] for row in members_demo.AMPCP_BUREAU]
     _seats(mandate, names, AMPCP_OFFICES)
     chairs = members_demo.AMPCP_COMMITTEE_CHAIRS

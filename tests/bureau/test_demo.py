@@ -23,12 +23,15 @@ def test_ampcp_bureau_of_17_and_15_committees_with_the_sources_titles(client):
     call_command("load_demo", verbosity=0)
     mandate = Mandate.objects.current()
     assert mandate.assembly_date.isoformat() == "2022-01-29"
+    assert mandate.assembly.start_date == mandate.assembly_date  # the calendar's general assembly
+    assert mandate.assembly.kind.slug == "general-assembly"
     assert mandate.seats.count() == 17
     assert Committee.objects.filter(mandate=mandate).count() == 15
     titles = {seat.person.name_ar: seat.title("ar") for seat in mandate.seats.select_related("person")}
     for name, title in AMPCP_TITLES:
         assert titles[name] == title
     html = client.get("/ar/bureau/").content.decode()
+    assert f'href="{mandate.assembly.get_absolute_url()}"' in html
     for name, title in AMPCP_TITLES:
         assert name in html and title in html
     committees = client.get("/ar/bureau/committees/").content.decode()
