@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from association.models import GoverningBody
+from association.urls_fast import pk_url_maker
 from bureau.models import Committee, CommitteeSeat, Mandate, Seat, protocol_key, wordings
 from bureau.services import describe_dates
 from bureau.titles import Office
@@ -32,10 +33,12 @@ GROUPS = [
 ]
 
 
-def _decorate(holdings, wording_map, language=None):
+def _decorate(holdings, wording_map, language=None, person_url=None):
+    person_url = person_url or pk_url_maker("bureau:person")  # one reverse() for all the rows
     for holding in holdings:
         holding.display_title = holding.title(language or get_language(), wording_map=wording_map)
         holding.dates = describe_dates(holding)
+        holding.person_url = person_url(holding.person_id)
     return holdings
 
 
@@ -68,11 +71,12 @@ def committees(mandate, *, held_only=True, wording_map=None, language=None):
     )
     wording_map = wording_map if wording_map is not None else wordings()
     role_order = [CommitteeSeat.Role.CHAIR, CommitteeSeat.Role.RAPPORTEUR, CommitteeSeat.Role.MEMBER]
+    person_url = pk_url_maker("bureau:person")
     for committee in result:
         roster = sorted(committee.seats.all(), key=lambda s: (role_order.index(s.role), s.order, s.pk))
         for seat in roster:
             seat.committee = committee  # no query for the title's committee name
-        committee.roster = _decorate(roster, wording_map, language)
+        committee.roster = _decorate(roster, wording_map, language, person_url)
     return result
 
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from association.widgets import FastSelect
 from events import territory
 from events.models import Event, EventKind
 
@@ -18,12 +19,19 @@ class EventFilterForm(forms.Form):
         to_field_name="slug",
         required=False,
         empty_label=_("All kinds"),
+        widget=FastSelect,
     )
     region = forms.ChoiceField(
-        label=_("Region"), required=False, choices=_with_blank(_("All regions"), territory.region_choices)
+        label=_("Region"),
+        required=False,
+        choices=_with_blank(_("All regions"), territory.region_choices),
+        widget=FastSelect,
     )
     modality = forms.ChoiceField(
-        label=_("Modality"), required=False, choices=_with_blank(_("All modalities"), Event.Modality.choices)
+        label=_("Modality"),
+        required=False,
+        choices=_with_blank(_("All modalities"), Event.Modality.choices),
+        widget=FastSelect,
     )
 
     def filter(self, queryset):

@@ -16,16 +16,21 @@ from django.core.exceptions import BadRequest
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import date as date_filter
+from django.template.defaultfilters import time as time_filter
+from django.template.defaultfilters import truncatechars
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import get_format
 from django.utils.safestring import mark_safe
+from django.utils.timezone import template_localtime
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
 from association.models import AssociationProfile
+from association.urls_fast import pk_url_maker
 from config.storage import serve_file
 from events import hooks, ical, services
 from events.forms import EventFilterForm
@@ -102,6 +107,17 @@ class MonthView(FilteredEventsMixin, TemplateView):
         first, last = weeks[0][0], weeks[-1][-1]
         events = list(self.visible_events().overlapping(first, last))
         today = timezone.localdate()
+        # What the grid shows of an event, computed once per event rather than on each day it
+        # covers; the day's names once per weekday (issue 8: the grid was most of the render time).
+        event_url = pk_url_maker("events:detail")
+        for event in events:
+            event.grid_url = event_url(event.pk)
+            event.grid_title = truncatechars(event.title, 70)
+            event.grid_time = (
+                time_filter(template_localtime(event.starts_at), "TIME_FORMAT") if event.is_timed else ""
+            )
+        weekday_names = {day.weekday(): date_filter(day, "l") for day in weeks[0]}
+        month_name = date_filter(datetime.date(year, month, 1), "F")
         grid = []
         for week in weeks:
             row = []
@@ -109,7 +125,15 @@ class MonthView(FilteredEventsMixin, TemplateView):
                 in_month = day.month == month
                 day_events = [e for e in events if e.start_date <= day <= e.end_date] if in_month else []
                 row.append(
-                    {"date": day, "in_month": in_month, "events": day_events, "is_today": day == today}
+                    {
+                        "date": day,
+                        "in_month": in_month,
+                        "events": day_events,
+                        "entries": [(e, e.is_timed and e.start_date == day) for e in day_events],
+                        "is_today": day == today,
+                        "weekday_name": weekday_names[day.weekday()],
+                        "month_name": month_name,
+                    }
                 )
             grid.append(row)
         month_start = datetime.date(year, month, 1)
