@@ -44,7 +44,7 @@ class DirectoryView(ListView):
         params.pop("page", None)
         council = self.request.GET.get("council", "")
         selected_council = Council.objects.filter(pk=int(council)).first() if council.isdigit() else None
-        return super().get_context_data(
+        context = super().get_context_data(
             selected_council=selected_council,
             regions=Region.objects.only("pk", "name", "name_ar", "name_fr", "code"),
             levels=Council.Level.choices,
@@ -55,6 +55,11 @@ class DirectoryView(ListView):
             querystring=params.urlencode(),
             **kwargs,
         )
+        # The role's label once per row, not a loop over the choices in each card (issue 8).
+        role_labels = dict(CouncilSeat.Role.choices)
+        for membership in context["memberships"]:
+            membership.role_label = role_labels.get(membership.council_role, "")
+        return context
 
 
 class ApplicationView(FormView):

@@ -12,6 +12,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -76,14 +77,25 @@ class TrainingSessionQuerySet(models.QuerySet):
         return self.filter(event__in=Event.objects.visible_to(user), programme__published=True)
 
     def with_seats(self):
-        """Annotate ``seats_taken`` and ``waiting_count`` (one query for any number of sessions)."""
+        """Annotate ``seats_taken`` and ``waiting_count`` (one query for any number of sessions).
+
+        Counted in correlated subqueries rather than a join and GROUP BY over every selected
+        column: on PostgreSQL the grouped form cost more to plan (3.6 ms) than to run (issue 8).
+        """
+
+        def count(condition):
+            rows = (
+                Registration.objects.filter(condition, session=models.OuterRef("pk"))
+                .order_by()
+                .values("session")
+                .annotate(n=Count("pk"))
+                .values("n")
+            )
+            return Coalesce(models.Subquery(rows, output_field=models.IntegerField()), 0)
+
         return self.annotate(
-            seats_taken=Count(
-                "registrations", filter=Q(registrations__status__in=SEAT_STATUSES), distinct=True
-            ),
-            waiting_count=Count(
-                "registrations", filter=Q(registrations__status=Registration.Status.WAITING), distinct=True
-            ),
+            seats_taken=count(Q(status__in=SEAT_STATUSES)),
+            waiting_count=count(Q(status=Registration.Status.WAITING)),
         )
 
     def for_listing(self):

@@ -4,11 +4,14 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import urlencode
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
+from association.urls_fast import pk_url_maker
 from members.access import is_member
 from training import selectors, services
 from training.forms import StaffRegistrationForm
@@ -30,13 +33,18 @@ class CatalogueView(TemplateView):
         programmes = selectors.programmes_for_year(user=user, year=year)
         sessions = [s for p in programmes for s in p.session_list]
         mine = selectors.registrations_by_session(user=user, sessions=sessions)
+        # What each card shows, computed once per session rather than in the template (issue 8).
+        session_url = pk_url_maker("training:session")
         for session in sessions:
             session.my_registration = mine.get(session.pk)
+            session.card_url = session_url(session.pk)
+            session.catalogue_problem = session.registration_problem()
         return super().get_context_data(
             year=year,
             years=years,
             programmes=programmes,
             can_register=is_member(user),
+            sign_in_url=f"{reverse('members:login')}?next={urlencode(self.request.path)}",
             **kwargs,
         )
 
