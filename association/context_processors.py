@@ -20,7 +20,7 @@ def portal(request):
                 "url": translate_url(path, code),
             }
         )
-    nav = [{"label": entry.label, "url": url} for entry in registry.nav_entries() if (url := entry.url())]
+    nav = [{"label": label, "url": url} for label, url in registry.nav_links()]
     return {
         "association": AssociationProfile.get_solo(),
         "language_alternates": alternates,

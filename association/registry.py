@@ -9,7 +9,11 @@ home page, and the association app knows nothing about it.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, reverse
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,7 @@ _home: dict[str, HomeSection] = {}
 
 def register_nav(url_name, label, order=50):
     _nav[url_name] = NavEntry(url_name, label, order)
+    _nav_links.clear()
 
 
 def register_home_section(template, context, order=50):
@@ -46,6 +51,28 @@ def register_home_section(template, context, order=50):
 
 def nav_entries():
     return sorted(_nav.values(), key=lambda entry: entry.order)
+
+
+_nav_links: dict[tuple, list] = {}
+
+
+def nav_links():
+    """[(label, url)] of the entries whose URL resolves, reversed once per language and URLconf.
+
+    Every page's layout shows the menu: a reverse() per entry on each request was a millisecond
+    of each page's server time (issue 8). The labels stay lazy, translated when rendered.
+    """
+    key = (get_language(), get_script_prefix(), get_urlconf(), settings.ROOT_URLCONF)
+    links = _nav_links.get(key)
+    if links is None:
+        links = [(entry.label, url) for entry in nav_entries() if (url := entry.url())]
+        _nav_links[key] = links
+    return links
+
+
+@receiver(setting_changed)
+def _forget_nav_links(**kwargs):
+    _nav_links.clear()
 
 
 def home_sections(request):
