@@ -38,3 +38,26 @@ def _is_connection_error(exception: DatabaseError) -> bool:
         marker in text
         for marker in ("connect", "connection", "could not translate host", "server closed", "unable to open")
     )
+
+
+class NulCharacterMiddleware:
+    """Answer 400 (the translated page) to a path or query string holding a NUL character.
+
+    PostgreSQL refuses NUL in text ("A string literal cannot contain NUL"), so any view that
+    passes a query parameter to a lookup would fail with a 500 there, while SQLite accepts it.
+    No legitimate link carries one; refusing it here covers every view, present and future.
+    Placed after the locale middleware, so that the page is in the visitor's language.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
+        ):
+            from django.core.exceptions import BadRequest
+            from django.views.defaults import bad_request
+
+            return bad_request(request, BadRequest("NUL character in the address"))
+        return self.get_response(request)

@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "association.middleware.ArabicFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A NUL character in the address answers 400 before any view sends it to PostgreSQL.
+    "config.middleware.NulCharacterMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

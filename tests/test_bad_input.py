@@ -18,7 +18,7 @@ ABSURD_VALUES = {
     "int": ["999999999", "0"],
     "slug": ["no-such-thing", "a" * 300],
     "uslug": ["لا-يوجد-شيء", "%D9%8E%D9%8E"],
-    "str": ["x" * 300, "..%2F..%2Fetc%2Fpasswd"],
+    "str": ["x" * 300, "..%2F..%2Fetc%2Fpasswd", "x%00y"],
     "path": ["no/such/thing"],
 }
 
@@ -34,6 +34,8 @@ BAD_QUERIES = [
     "month=0",
     "kind=%FF%FE",
     "category=%00",
+    "q=%00",
+    "kind=a%00b&region=%00",
     "q=" + "الأقاليم" * 400,
     "q=%FF%FE%FD",
     "q=%27%22%3E%3Cscript%3Ealert(1)%3C/script%3E",
@@ -113,3 +115,14 @@ def test_the_walk_finds_the_apps_pages():
     assert any(route.startswith("ar/press/") for route in routes)
     assert not any("admin/" in route for route in routes)
     assert isinstance(get_resolver().url_patterns[0], (URLResolver, object))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language, words", [("ar", 'lang="ar" dir="rtl"'), ("fr", 'lang="fr" dir="ltr"')])
+def test_a_nul_character_gets_the_translated_400_page(client, language, words):
+    """PostgreSQL refuses NUL in text: it must never reach a query (a 500 there, not on SQLite)."""
+    client.raise_request_exception = False
+    for url in (f"/{language}/press/?category=%00", f"/{language}/search/?q=a%00b", f"/{language}/x%00/"):
+        response = client.get(url)
+        assert response.status_code == 400, url
+        assert words in response.content.decode()
