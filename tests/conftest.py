@@ -40,3 +40,20 @@ def demo(db):
     from django.core.management import call_command
 
     call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Transactional tests (browser tests on a live server, concurrency tests) start from a
+    database that an earlier one flushed, data migrations included: reload the territory, kinds
+    of activity and admin roles those migrations put there (``tests.reference``)."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "live_server" in request.fixturenames or "transactional_db" in request.fixturenames
+    if marker is not None and marker.kwargs.get("transaction"):
+        transactional = True
+    if not transactional:
+        return
+    request.getfixturevalue("transactional_db")
+    from tests.reference import restore_reference_data
+
+    restore_reference_data()

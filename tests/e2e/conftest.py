@@ -19,18 +19,6 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(request):
-    """Browser tests run on a live server, after which the database is flushed: reload the
-    territory, kinds of activity and admin roles that data migrations put there."""
-    if "live_server" not in request.fixturenames:
-        return
-    request.getfixturevalue("transactional_db")
-    from tests.reference import restore_reference_data
-
-    restore_reference_data()
-
-
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not shutil.which("chromium"):
