@@ -48,6 +48,16 @@ def public_paths(language):
     return sorted(paths)
 
 
+def _failed(request):
+    """A request that really failed: not a script's own XHR that the page cancelled.
+
+    The admin's autocomplete (select2) aborts its previous request when the user types on, which
+    Chromium reports as ``net::ERR_ABORTED``; that is the widget working, not a failure.
+    """
+    cancelled = request.failure == "net::ERR_ABORTED" and request.resource_type in {"xhr", "fetch"}
+    return not cancelled
+
+
 def watch(page):
     """Collect console errors, failed requests and error responses while the page is used."""
     problems = []
@@ -55,7 +65,10 @@ def watch(page):
         "console", lambda message: message.type == "error" and problems.append(f"console: {message.text}")
     )
     page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
-    page.on("requestfailed", lambda request: problems.append(f"failed: {request.url} {request.failure}"))
+    page.on(
+        "requestfailed",
+        lambda request: _failed(request) and problems.append(f"failed: {request.url} {request.failure}"),
+    )
     page.on(
         "response",
         lambda response: (
