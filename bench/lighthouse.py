@@ -32,9 +32,22 @@ def pages(base):
     return urls
 
 
-def score(url):
+def score(url, attempts=2):
+    """The page's scores; a run whose trace Chromium failed to record (Lighthouse's own
+    ``NO_NAVSTART``/``NO_FCP`` runtime errors, seen now and then headless) is tried once more."""
+    for attempt in range(1, attempts + 1):
+        result = _lighthouse(url)
+        if result.returncode == 0:
+            break
+        if attempt == attempts or "Runtime error encountered" not in result.stderr:
+            raise SystemExit(f"lighthouse failed on {url}:\n{result.stderr[-2000:]}")
+    report = json.loads(result.stdout)
+    return {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+
+
+def _lighthouse(url):
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
-    result = subprocess.run(
+    return subprocess.run(
         [
             str(LIGHTHOUSE),
             url,
@@ -49,10 +62,6 @@ def score(url):
         env=env,
         timeout=300,
     )
-    if result.returncode != 0:
-        raise SystemExit(f"lighthouse failed on {url}:\n{result.stderr[-2000:]}")
-    report = json.loads(result.stdout)
-    return {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
 
 
 def main(base):
