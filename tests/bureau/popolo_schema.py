@@ -1,4 +1,7 @@
-"""A JSON Schema (draft 2020-12) of the Popolo subset the bureau export publishes.
+"""A strict JSON Schema (draft 2020-12) of the Popolo subset the bureau export publishes.
+
+The official schemas (``popolo_schemas/``, checked in ``test_popolo.py``) allow any extra
+property; this profile allows none.
 
 Written for this project from the Popolo data specification (https://www.popoloproject.com/specs/):
 the same property names, types and date format (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), with
