@@ -120,8 +120,11 @@ def neighbours(item, queryset):
             | Q(publish_at=item.publish_at, pk__lt=item.pk)
             | Q(publish_at__isnull=True)
         )
+        # The redundant ``publish_at >= …`` gives PostgreSQL a range to start the index scan at;
+        # with the OR alone it read every item of the list to find the newest item's "next".
         newer = queryset.filter(
-            Q(publish_at__gt=item.publish_at) | Q(publish_at=item.publish_at, pk__gt=item.pk)
+            Q(publish_at__gt=item.publish_at) | Q(publish_at=item.publish_at, pk__gt=item.pk),
+            publish_at__gte=item.publish_at,
         )
     return (
         older.for_list().order_by(*ordering).first(),
