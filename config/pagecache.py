@@ -142,13 +142,24 @@ class VersionCountPaginator(Paginator):
     @cached_property
     def count(self):
         object_list = self.object_list
-        model = getattr(object_list, "model", None)
-        labels = getattr(settings, "PAGE_CACHE_APPS", DEFAULT_APPS)
-        if model is None or model._meta.app_label not in labels:
+        if getattr(object_list, "model", None) is None:
             return super().count
-        sql, params = object_list.order_by().query.sql_with_params()
-        digest = hashlib.sha256(repr((object_list.db, sql, params)).encode()).hexdigest()
-        return per_version(f"count:{digest}", lambda: Paginator.count.func(self))
+        return version_count(object_list, lambda: Paginator.count.func(self))
+
+
+def version_count(queryset, count=None):
+    """``queryset.count()`` kept per content version, keyed by the count's own SQL.
+
+    Same rule as ``VersionCountPaginator``: only for the portal apps' models whose filters read
+    only those apps' tables; other querysets are counted every time.
+    """
+    count = count or queryset.count
+    labels = getattr(settings, "PAGE_CACHE_APPS", DEFAULT_APPS)
+    if queryset.model._meta.app_label not in labels:
+        return count()
+    sql, params = queryset.order_by().query.sql_with_params()
+    digest = hashlib.sha256(repr((queryset.db, sql, params)).encode()).hexdigest()
+    return per_version(f"count:{digest}", count)
 
 
 def _bump_after_commit():

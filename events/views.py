@@ -31,6 +31,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from association.models import AssociationProfile
 from association.urls_fast import pk_url_maker
+from config.pagecache import version_count
 from config.storage import serve_file
 from events import hooks, ical, services
 from events.forms import EventFilterForm
@@ -149,7 +150,7 @@ class MonthView(FilteredEventsMixin, TemplateView):
             has_events=any(day["events"] for row in grid for day in row),
             previous_month=previous_month if previous_month.year >= MIN_YEAR else None,
             next_month=next_month if next_month.year <= MAX_YEAR else None,
-            to_be_set_count=self.visible_events().to_be_set().count(),
+            to_be_set_count=version_count(self.visible_events().to_be_set()),
         )
         return context
 
