@@ -33,6 +33,17 @@ GROUPS = [
 ]
 
 
+# What a public roster shows of a seat, its holder and council: rows are built from these
+# columns only (less model init on the roster pages, and no private column is even read).
+HOLDING_FIELDS = [
+    "order", "start", "end", "person_id", "council_id",
+    "person__name_ar", "person__name_fr", "person__gender", "person__photo", "person__photo_consent",
+    "council__name_ar", "council__name_fr",
+]  # fmt: skip
+SEAT_FIELDS = [*HOLDING_FIELDS, "mandate_id", "office", "rank"]
+COMMITTEE_SEAT_FIELDS = [*HOLDING_FIELDS, "committee_id", "role"]
+
+
 def _decorate(holdings, wording_map, language=None, person_url=None):
     person_url = person_url or pk_url_maker("bureau:person")  # one reverse() for all the rows
     for holding in holdings:
@@ -44,7 +55,7 @@ def _decorate(holdings, wording_map, language=None, person_url=None):
 
 def seats(mandate, *, held_only=True, wording_map=None, language=None):
     """The mandate's seats in protocol order (office, rank, roster order), with their titles."""
-    queryset = Seat.objects.filter(mandate=mandate).select_related("person", "council")
+    queryset = Seat.objects.filter(mandate=mandate).select_related("person", "council").only(*SEAT_FIELDS)
     if held_only:
         queryset = queryset.held()
     result = sorted(queryset, key=protocol_key)
@@ -63,7 +74,7 @@ def grouped(seat_list):
 
 def committees(mandate, *, held_only=True, wording_map=None, language=None):
     """The mandate's committees, each with ``roster`` (chair, rapporteur, members)."""
-    seat_queryset = CommitteeSeat.objects.select_related("person", "council")
+    seat_queryset = CommitteeSeat.objects.select_related("person", "council").only(*COMMITTEE_SEAT_FIELDS)
     if held_only:
         seat_queryset = seat_queryset.held()
     result = list(
