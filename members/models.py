@@ -308,6 +308,17 @@ class CouncilSeat(models.Model):
 # --- Membership ----------------------------------------------------------------------------------
 
 
+# The columns of a directory row (``MembershipQuerySet.directory``).
+DIRECTORY_FIELDS = [
+    "holder", "position", "council_id", "person_id",
+    "person__name_ar", "person__name_fr", "person__photo", "person__photo_consent",
+    "council__name_ar", "council__name_fr", "council__level",
+    "council__area_region_id", "council__area_province_id",
+    "council__area_region__code", "council__area_region__name_ar", "council__area_region__name_fr",
+    "council__area_province__code", "council__area_province__name_ar", "council__area_province__name_fr",
+]  # fmt: skip
+
+
 class MembershipQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status=Membership.Status.ACTIVE)
@@ -324,9 +335,9 @@ class MembershipQuerySet(models.QuerySet):
             self.active()
             .filter(person__isnull=False)
             .select_related("person", "council", "council__area_region", "council__area_province")
-            .defer(
-                "person__phone", "person__email", "person__address", "person__user"
-            )  # private: never loaded
+            # What the directory and the portal search show, nothing more: no private column is
+            # ever loaded, and rows cost a fraction of full models to build (issue 8).
+            .only(*DIRECTORY_FIELDS)
             .annotate(council_role=models.Subquery(role.values("role")[:1]))
             .order_by(
                 models.F("council__area_region__code").asc(nulls_last=True),
