@@ -68,7 +68,7 @@ class FilteredEventsMixin:
         return self._filter_form
 
     def visible_events(self):
-        events = Event.objects.visible_to(self.request.user).for_listing()
+        events = Event.objects.visible_to(self.request.user).for_cards()
         return self.get_filter_form().filter(events)
 
     def feed_links(self):
@@ -407,5 +407,5 @@ def programme_export(request, year):
 
 def home_section_context(request):
     """The home page's "upcoming events" section; without upcoming events it is left out."""
-    events = list(Event.objects.visible_to(request.user).upcoming().for_listing()[:4])
+    events = list(Event.objects.visible_to(request.user).upcoming().for_cards()[:4])
     return {"events": events} if events else None
