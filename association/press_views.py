@@ -126,9 +126,11 @@ def neighbours(item, queryset):
             Q(publish_at__gt=item.publish_at) | Q(publish_at=item.publish_at, pk__gt=item.pk),
             publish_at__gte=item.publish_at,
         )
+    # The links show a title only: no category joined, no body read (issue 8).
+    fields = ["slug", "publish_at", "title_ar", "title_fr"]
     return (
-        older.for_list().order_by(*ordering).first(),
-        newer.for_list().order_by(*reverse_ordering).first(),
+        older.only(*fields).order_by(*ordering).first(),
+        newer.only(*fields).order_by(*reverse_ordering).first(),
     )
 
 
@@ -181,7 +183,15 @@ class PressDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(detail_context(self.request, self.object))
-        context["previous"], context["next"] = neighbours(self.object, PressRelease.objects.published())
+        # Kept per content version (and until the next scheduled item is due): the "older" query
+        # cannot start its index scan at the item (undated items sort last), so it reads the
+        # newer part of the list on every uncached request otherwise.
+        item = self.object
+        context["previous"], context["next"] = per_version(
+            f"press:neighbours:{item.pk}",
+            lambda: neighbours(item, PressRelease.objects.published()),
+            scheduled=True,
+        )
         return context
 
 

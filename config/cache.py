@@ -8,7 +8,7 @@ short socket timeouts so that a dead server costs milliseconds, not seconds.
 import functools
 import logging
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -36,7 +36,32 @@ def _default_arg(key, default=None, *args, **kwargs):
     return default
 
 
+class SharedClientRedisCacheClient(RedisCacheClient):
+    """One ``redis.Redis`` client per connection pool, instead of a new one per operation.
+
+    Django builds a client for every cache call, and redis-py's constructor fills a table of
+    several hundred response callbacks each time: a quarter of a millisecond per call here,
+    five calls on a page (issue 8). Clients are thread-safe (the pool lends each command a
+    connection), so one per pool serves every thread.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients.setdefault(id(pool), self._client(connection_pool=pool))
+        return client
+
+
 class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = SharedClientRedisCacheClient
+
     get = _tolerant(_default_arg)(RedisCache.get)
     set = _tolerant()(RedisCache.set)
     add = _tolerant(False)(RedisCache.add)

@@ -58,3 +58,24 @@ def test_database_down_gives_a_translated_503_without_a_trace():
     assert 'lang="fr"' in body
     assert "Traceback" not in body and "OperationalError" not in body
     assert lines[-1] == "503"
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs REDIS_URL (CI sets it)")
+def test_the_redis_cache_reuses_one_client_across_operations_and_threads():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from config.cache import ResilientRedisCache
+
+    cache = ResilientRedisCache(os.environ["REDIS_URL"], {"KEY_PREFIX": "client-reuse-test"})
+    first = cache._cache.get_client()
+    assert cache._cache.get_client() is first
+    assert cache._cache.get_client(write=True) is first  # one server: one pool, one client
+
+    def round_trip(n):
+        cache.set(f"key-{n}", {"n": n}, 30)
+        return cache.get(f"key-{n}")
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert list(pool.map(round_trip, range(200))) == [{"n": n} for n in range(200)]
+    assert len(cache._cache._clients) == 1
+    cache.delete_many([f"key-{n}" for n in range(200)])
