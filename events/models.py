@@ -86,6 +86,23 @@ CARD_FIELDS = [
 ]  # fmt: skip
 
 
+def longest_span():
+    """The longest time from an event's first to its last day (None without dated events).
+
+    Kept per content version (``config.pagecache.per_version``): any change to an event
+    replaces it.
+    """
+    from config.pagecache import per_version
+
+    def compute():
+        days = models.ExpressionWrapper(
+            models.F("end_date") - models.F("start_date"), output_field=models.DurationField()
+        )
+        return Event.objects.aggregate(span=models.Max(days))["span"]
+
+    return per_version("events:longest-span", compute)
+
+
 class EventQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Public events for everybody, members-only ones for members, bureau ones for staff.
@@ -109,7 +126,14 @@ class EventQuerySet(models.QuerySet):
     def upcoming(self, today=None):
         """Dated events that have not ended yet, soonest first."""
         today = today or timezone.localdate()
-        return self.dated().filter(end_date__gte=today).order_by("start_date", "starts_at", "pk")
+        queryset = self.dated().filter(end_date__gte=today)
+        span = longest_span()
+        if span is not None:
+            # An event that has not ended began at most ``span`` before today: a bound the start
+            # date's index can start from, so "the next four" reads four rows, not every past
+            # event before them (issue 8). It never excludes an event that has not ended.
+            queryset = queryset.filter(start_date__gte=today - span)
+        return queryset.order_by("start_date", "starts_at", "pk")
 
     def past(self, today=None):
         today = today or timezone.localdate()

@@ -142,3 +142,21 @@ def test_programme_line_constraints():
         )
     with pytest.raises(IntegrityError), transaction.atomic():
         ProgrammeFactory(year=1200)
+
+
+@pytest.mark.django_db
+def test_upcoming_keeps_long_events_that_began_long_ago_and_drops_ended_ones():
+    today = timezone.localdate()
+    day = datetime.timedelta(days=1)
+    ended = EventFactory(start_date=today - 5 * day, end_date=today - day)
+    today_only = EventFactory(start_date=today)
+    later = EventFactory(start_date=today + 3 * day)
+    assert list(Event.objects.upcoming()) == [today_only, later]  # the longest span: 4 days
+    exhibition = EventFactory(start_date=today - 90 * day, end_date=today + 10 * day)
+    assert list(Event.objects.upcoming()) == [exhibition, today_only, later]
+    # The bound follows the longest event: once the long one is gone, the others remain.
+    exhibition.delete()
+    assert list(Event.objects.upcoming()) == [today_only, later]
+    assert ended not in Event.objects.upcoming()
+    Event.objects.all().delete()
+    assert list(Event.objects.upcoming()) == []
