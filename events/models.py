@@ -141,7 +141,11 @@ class EventQuerySet(models.QuerySet):
 
     def overlapping(self, first_day, last_day):
         """Dated events with at least one day between ``first_day`` and ``last_day`` included."""
-        return self.dated().filter(start_date__lte=last_day, end_date__gte=first_day)
+        queryset = self.dated().filter(start_date__lte=last_day, end_date__gte=first_day)
+        span = longest_span()
+        if span is not None:  # a closed range on the start date's index, as in ``upcoming``
+            queryset = queryset.filter(start_date__gte=first_day - span)
+        return queryset
 
     def for_listing(self):
         return self.select_related("kind")

@@ -160,3 +160,14 @@ def test_upcoming_keeps_long_events_that_began_long_ago_and_drops_ended_ones():
     assert ended not in Event.objects.upcoming()
     Event.objects.all().delete()
     assert list(Event.objects.upcoming()) == []
+
+
+@pytest.mark.django_db
+def test_overlapping_finds_an_event_that_began_months_before_the_range():
+    first, last = datetime.date(2026, 3, 1), datetime.date(2026, 3, 31)
+    short = EventFactory(start_date=datetime.date(2026, 3, 10))
+    assert list(Event.objects.overlapping(first, last)) == [short]
+    season = EventFactory(start_date=datetime.date(2025, 11, 1), end_date=datetime.date(2026, 3, 2))
+    before = EventFactory(start_date=datetime.date(2026, 2, 20), end_date=datetime.date(2026, 2, 28))
+    assert set(Event.objects.overlapping(first, last)) == {short, season}
+    assert before not in Event.objects.overlapping(first, last)
