@@ -110,9 +110,11 @@ class OfficeWording(models.Model):
 
 class MandateQuerySet(models.QuerySet):
     def current(self, body=None):
+        """The body's current mandate; of its electing assembly only what its link needs."""
         return (
             self.filter(is_current=True, body=body or Mandate.Body.EXECUTIVE_BUREAU)
             .select_related("assembly")
+            .only(*[field.name for field in self.model._meta.concrete_fields], "assembly__visibility")
             .first()
         )
 
