@@ -103,19 +103,26 @@ def longest_span():
     return per_version("events:longest-span", compute)
 
 
+def visibilities_for(user):
+    """The event visibilities ``user`` may see, or None for all of them (staff)."""
+    from members.access import is_member
+
+    if user is not None and user.is_authenticated and user.is_staff:
+        return None
+    if is_member(user):
+        return [Event.Visibility.PUBLIC, Event.Visibility.MEMBERS]
+    return [Event.Visibility.PUBLIC]
+
+
 class EventQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Public events for everybody, members-only ones for members, bureau ones for staff.
 
-        Every page, feed and export goes through this method.
+        Every page, feed and export goes through this method (or ``visibilities_for`` where
+        events are reached through a relation).
         """
-        from members.access import is_member
-
-        if user is not None and user.is_authenticated and user.is_staff:
-            return self
-        if is_member(user):
-            return self.filter(visibility__in=[Event.Visibility.PUBLIC, Event.Visibility.MEMBERS])
-        return self.filter(visibility=Event.Visibility.PUBLIC)
+        levels = visibilities_for(user)
+        return self if levels is None else self.filter(visibility__in=levels)
 
     def dated(self):
         return self.exclude(schedule=Event.Schedule.TO_BE_SET)

@@ -72,9 +72,12 @@ SEAT_STATUSES = ("registered", "attended", "absent")
 
 class TrainingSessionQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from events.models import Event
+        from events.models import visibilities_for
 
-        return self.filter(event__in=Event.objects.visible_to(user), programme__published=True)
+        # Through the join on the session's event, not ``event__in`` a subquery of events.
+        levels = visibilities_for(user)
+        sessions = self.filter(programme__published=True)
+        return sessions if levels is None else sessions.filter(event__visibility__in=levels)
 
     def with_seats(self):
         """Annotate ``seats_taken`` and ``waiting_count`` (one query for any number of sessions).
