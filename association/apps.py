@@ -53,7 +53,9 @@ def press_about_event(request, event):
     from association.press import PressRelease
 
     releases = (
-        PressRelease.objects.published().filter(related_events=event).defer("search_key", "search_title")
+        PressRelease.objects.published()
+        .filter(related_events=event)
+        .only("slug", "publish_at", "title_ar", "title_fr")  # what the links show
     )
     return [
         {"title": release.title, "url": release.get_absolute_url(), "date": release.publish_at}
