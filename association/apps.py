@@ -52,11 +52,7 @@ def press_about_event(request, event):
     whatever their number; drafts, withdrawn items and items scheduled for later never appear."""
     from association.press import PressRelease
 
-    releases = (
-        PressRelease.objects.published()
-        .filter(related_events=event)
-        .only("slug", "publish_at", "title_ar", "title_fr")  # what the links show
-    )
+    releases = PressRelease.objects.published().filter(related_events=event).for_links()
     return [
         {"title": release.title, "url": release.get_absolute_url(), "date": release.publish_at}
         for release in releases

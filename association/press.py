@@ -95,6 +95,10 @@ class PressReleaseQuerySet(models.QuerySet):
         """For lists and feeds: the category joined, the search columns left in the database."""
         return self.select_related("category").defer("search_key", "search_title")
 
+    def for_links(self):
+        """For links to items (title, date, address): no category joined, no body read (issue 8)."""
+        return self.only("slug", "publish_at", "title_ar", "title_fr")
+
 
 class PressRelease(models.Model):
     """A press release (بلاغ صحفي), a news item or an activity report."""

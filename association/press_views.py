@@ -126,11 +126,9 @@ def neighbours(item, queryset):
             Q(publish_at__gt=item.publish_at) | Q(publish_at=item.publish_at, pk__gt=item.pk),
             publish_at__gte=item.publish_at,
         )
-    # The links show a title only: no category joined, no body read (issue 8).
-    fields = ["slug", "publish_at", "title_ar", "title_fr"]
     return (
-        older.only(*fields).order_by(*ordering).first(),
-        newer.only(*fields).order_by(*reverse_ordering).first(),
+        older.for_links().order_by(*ordering).first(),
+        newer.for_links().order_by(*reverse_ordering).first(),
     )
 
 

@@ -133,13 +133,7 @@ class EventQuerySet(models.QuerySet):
     def upcoming(self, today=None):
         """Dated events that have not ended yet, soonest first."""
         today = today or timezone.localdate()
-        queryset = self.dated().filter(end_date__gte=today)
-        span = longest_span()
-        if span is not None:
-            # An event that has not ended began at most ``span`` before today: a bound the start
-            # date's index can start from, so "the next four" reads four rows, not every past
-            # event before them (issue 8). It never excludes an event that has not ended.
-            queryset = queryset.filter(start_date__gte=today - span)
+        queryset = self.dated().filter(end_date__gte=today)._started_in_reach_of(today)
         return queryset.order_by("start_date", "starts_at", "pk")
 
     def past(self, today=None):
@@ -148,11 +142,22 @@ class EventQuerySet(models.QuerySet):
 
     def overlapping(self, first_day, last_day):
         """Dated events with at least one day between ``first_day`` and ``last_day`` included."""
-        queryset = self.dated().filter(start_date__lte=last_day, end_date__gte=first_day)
+        return (
+            self.dated()
+            .filter(start_date__lte=last_day, end_date__gte=first_day)
+            ._started_in_reach_of(first_day)
+        )
+
+    def _started_in_reach_of(self, day):
+        """For events filtered on ``end_date >= day``: the same rows, bounded on the start date.
+
+        An event that has not ended by ``day`` began at most the longest span before it: a
+        bound the start date's index can begin from, so "the next four" reads four rows and a
+        month reads its own, not every past event before them (issue 8). It never excludes a
+        row the ``end_date`` filter keeps.
+        """
         span = longest_span()
-        if span is not None:  # a closed range on the start date's index, as in ``upcoming``
-            queryset = queryset.filter(start_date__gte=first_day - span)
-        return queryset
+        return self if span is None else self.filter(start_date__gte=day - span)
 
     def for_listing(self):
         return self.select_related("kind")

@@ -1,10 +1,10 @@
 """Reads for continuing training: the catalogue, a member's registrations, the dashboard."""
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, Q
 
 from config.pagecache import per_version
-from members.access import is_member
-from training.models import SEAT_STATUSES, Registration, SessionTopic, TrainingProgramme, TrainingSession
+from events.models import visibilities_for
+from training.models import SEAT_STATUSES, Registration, TrainingProgramme, TrainingSession
 
 
 def person_of(user):
@@ -36,13 +36,6 @@ def registrations_of(user):
     return Registration.objects.filter(Q(person__user=user) | Q(person__isnull=True, registered_by=user))
 
 
-def _audience_of(user):
-    """Who ``user`` is for ``Event.objects.visible_to``: the catalogue differs only by this."""
-    if user.is_authenticated and user.is_staff:
-        return "staff"
-    return "member" if is_member(user) else "public"
-
-
 def catalogue_years(user):
     """The years with a visible session, newest first (kept per content version and audience)."""
 
@@ -50,30 +43,14 @@ def catalogue_years(user):
         rows = TrainingSession.objects.visible_to(user).values_list("programme__year", flat=True)
         return sorted(set(rows), reverse=True)
 
-    return per_version(f"training:years:{_audience_of(user)}", years)
-
-
-# What a catalogue card shows: the session's own columns, and of its event and partner only
-# the date, status and title and the name (a fifth of the rows' build and SQL time, issue 8).
-CATALOGUE_FIELDS = [
-    "event_id", "programme_id", "audience", "venue_ar", "venue_fr", "partner_id", "capacity",
-    "registration_opens_at", "registration_closes_at",
-    "event__start_date", "event__status", "event__title_ar", "event__title_fr",
-    "partner__name_ar", "partner__name_fr",
-]  # fmt: skip
+    levels = visibilities_for(user)  # the only thing about the user the years depend on
+    audience = "all" if levels is None else "+".join(levels)
+    return per_version(f"training:years:{audience}", years)
 
 
 def programmes_for_year(*, user, year):
     """The year's programmes, each with ``session_list`` (sessions annotated with seats)."""
-    sessions = list(
-        TrainingSession.objects.visible_to(user)
-        .filter(programme__year=year)
-        .select_related("event", "partner")
-        .only(*CATALOGUE_FIELDS)
-        .prefetch_related(Prefetch("session_topics", queryset=SessionTopic.objects.select_related("topic")))
-        .with_seats()
-        .order_by(F("event__start_date").asc(nulls_last=True), "pk")
-    )
+    sessions = list(TrainingSession.objects.visible_to(user).filter(programme__year=year).for_catalogue())
     programmes = {p.pk: p for p in TrainingProgramme.objects.filter(year=year, published=True)}
     for programme in programmes.values():
         programme.session_list = []

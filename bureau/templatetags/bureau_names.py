@@ -1,26 +1,19 @@
-"""``{% person_name person %}``: bureau/includes/name.html without an include per row (issue 8)."""
+"""``{% person_name person %}`` and the committee rosters' rows, written in Python (issue 8)."""
 
 from django import template
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+
+from association.names import bilingual_name
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def person_name(context, person):
-    """The same markup as ``{% include "bureau/includes/name.html" %}``, its final newline included."""
-    name_ar = conditional_escape(person.name_ar)
-    name_fr = conditional_escape(person.name_fr) if person.name_fr else ""
-    if context.get("LANGUAGE_CODE") == "ar":
-        html = name_ar
-        if name_fr:
-            html += f' <bdi lang="fr" dir="ltr" class="bureau-card__alt">{name_fr}</bdi>'
-    elif name_fr:
-        html = f'{name_fr} <bdi lang="ar" dir="rtl" class="bureau-card__alt">{name_ar}</bdi>'
-    else:
-        html = f'<bdi lang="ar" dir="rtl">{name_ar}</bdi>'
-    return mark_safe(html + "\n")
+    """A bureau holder's name in both scripts (``association.names``), and a final newline."""
+    name = bilingual_name(person.name_ar, person.name_fr, context.get("LANGUAGE_CODE"), "bureau-card__alt")
+    return mark_safe(name + "\n")
 
 
 @register.simple_tag(takes_context=True)

@@ -9,25 +9,11 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from association.names import bilingual_name
+
 register = template.Library()
 
 NO_PHOTO = '<span class="member-card__photo member-card__photo--none" aria-hidden="true"></span>'
-
-
-def _name(person, language):
-    if language == "ar":
-        if person.name_fr:
-            return format_html(
-                '{} <bdi lang="fr" dir="ltr" class="member-card__alt">{}</bdi>',
-                person.name_ar,
-                person.name_fr,
-            )
-        return format_html("{}", person.name_ar)
-    if person.name_fr:
-        return format_html(
-            '{} <bdi lang="ar" dir="rtl" class="member-card__alt">{}</bdi>', person.name_fr, person.name_ar
-        )
-    return format_html('<bdi lang="ar" dir="rtl">{}</bdi>', person.name_ar)
 
 
 @register.simple_tag(takes_context=True)
@@ -47,7 +33,7 @@ def member_cards(context, memberships):
                 )
                 if photo
                 else mark_safe(NO_PHOTO),
-                _name(person, language),
+                bilingual_name(person.name_ar, person.name_fr, language, "member-card__alt"),
                 format_html('<p class="member-card__meta">{}</p>', membership.role_label)
                 if membership.council_role
                 else "",

@@ -10,14 +10,12 @@ import json
 import pathlib
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from jsonschema import Draft3Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT3
 
 from tests.bureau.factories import SeatFactory
-from tests.bureau.test_public import PNG, PRIVATE, _roster
-from tests.members.factories import PersonFactory
+from tests.bureau.test_public import _roster, _roster_with_a_published_photo
 
 SCHEMAS = pathlib.Path(__file__).parent / "popolo_schemas"
 BASE = "http://www.popoloproject.com/schemas/"
@@ -85,9 +83,7 @@ def test_the_vendored_schemas_are_complete_and_draft_3():
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["ar", "fr"])
 def test_open_data_validates_against_the_official_popolo_schemas(client, language):
-    mandate = _roster(3)
-    willing = PersonFactory(photo=SimpleUploadedFile("willing.png", PNG), photo_consent=True, **PRIVATE)
-    SeatFactory(mandate=mandate, office="member", person=willing)
+    _roster_with_a_published_photo()
     data = json.loads(client.get(f"/{language}/bureau/open-data/bureau.json").content)
     assert all(data[collection] for collection in COLLECTIONS)
     assert _errors(data) == []

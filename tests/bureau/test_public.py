@@ -38,6 +38,14 @@ def _roster(size, mandate=None):
     return mandate
 
 
+def _roster_with_a_published_photo():
+    """``_roster(3)`` and a member who consented to their photo, private details filled."""
+    mandate = _roster(3)
+    willing = PersonFactory(photo=SimpleUploadedFile("willing.png", PNG), photo_consent=True, **PRIVATE)
+    SeatFactory(mandate=mandate, office="member", person=willing)
+    return mandate
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["ar", "fr"])
 def test_bureau_page_lists_offices_in_protocol_order_with_gendered_titles(client, language):
@@ -212,9 +220,7 @@ def test_open_data_validates_against_the_popolo_schema(client, language):
 
     from tests.bureau.popolo_schema import EXPORT
 
-    mandate = _roster(3)
-    willing = PersonFactory(photo=SimpleUploadedFile("willing.png", PNG), photo_consent=True, **PRIVATE)
-    SeatFactory(mandate=mandate, office="member", person=willing)
+    _roster_with_a_published_photo()
     data = json.loads(client.get(f"/{language}/bureau/open-data/bureau.json").content)
     validator = Draft202012Validator(EXPORT, format_checker=Draft202012Validator.FORMAT_CHECKER)
     errors = [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(data)]
