@@ -8,7 +8,7 @@ from association.sitemaps import PortalSitemap
 class CalendarPagesSitemap(PortalSitemap):
     changefreq = "weekly"
     priority = 0.6
-    pages = ["events:calendar", "events:agenda", "events:unscheduled", "events:subscribe"]
+    pages = ["events:calendar", "events:agenda", "events:past", "events:unscheduled", "events:subscribe"]
 
     def items(self):
         from events.models import ActionProgramme

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.MonthView.as_view(), name="calendar"),
     path("<int:year>/<int:month>/", views.MonthView.as_view(), name="month"),
     path("agenda/", views.AgendaView.as_view(), name="agenda"),
+    path("agenda/past/", views.PastEventsView.as_view(), name="past"),
     path("to-be-scheduled/", views.UnscheduledView.as_view(), name="unscheduled"),
     path("event/<int:pk>/", views.EventDetailView.as_view(), name="detail"),
     path("event/<int:pk>/calendar.ics", views.event_ics, name="event-ics"),

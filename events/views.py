@@ -156,19 +156,31 @@ class MonthView(FilteredEventsMixin, TemplateView):
 
 
 class AgendaView(FilteredEventsMixin, ListView):
-    """Upcoming events in full, then past events page by page (newest first)."""
+    """Upcoming activities, soonest first, page by page.
+
+    Past activities have their own pages (``PastEventsView``): at a national association's size
+    ten years of activities, or even the next two years', are far too many for one page.
+    """
 
     template_name = "events/agenda.html"
-    context_object_name = "past_events"
+    context_object_name = "events"
     paginate_by = 20
+    past = False
+
+    def get_queryset(self):
+        return self.visible_events().upcoming()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(past=self.past, **kwargs)
+
+
+class PastEventsView(AgendaView):
+    """Past activities, newest first, page by page."""
+
+    past = True
 
     def get_queryset(self):
         return self.visible_events().past()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["upcoming_events"] = self.visible_events().upcoming()
-        return context
 
 
 class UnscheduledView(FilteredEventsMixin, ListView):

@@ -97,7 +97,7 @@ def test_the_public_never_sees_members_only_events(page, calendar_site):
 
 @pytest.mark.parametrize("language", ["ar", "fr"])
 @pytest.mark.parametrize(
-    "path", ["events/2022/4/", "events/agenda/", "events/programme/", "events/subscribe/"]
+    "path", ["events/2022/4/", "events/agenda/past/", "events/programme/", "events/subscribe/"]
 )
 def test_calendar_pages_have_no_accessibility_violations(page, calendar_site, axe_check, language, path):
     page.goto(f"{calendar_site.url}/{language}/{path}")
@@ -107,7 +107,13 @@ def test_calendar_pages_have_no_accessibility_violations(page, calendar_site, ax
 @pytest.mark.parametrize("language", ["ar", "fr"])
 def test_calendar_pages_fit_a_phone(page, calendar_site, language):
     page.set_viewport_size({"width": 390, "height": 844})
-    for path in ["events/2022/4/", "events/agenda/", "events/to-be-scheduled/", "events/subscribe/"]:
+    for path in [
+        "events/2022/4/",
+        "events/agenda/",
+        "events/agenda/past/",
+        "events/to-be-scheduled/",
+        "events/subscribe/",
+    ]:
         page.goto(f"{calendar_site.url}/{language}/{path}")
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"

@@ -99,14 +99,34 @@ def test_month_out_of_range_is_not_found(client):
 # Agenda and filters ------------------------------------------------------------------------------
 
 
-def test_agenda_lists_upcoming_then_past(client):
+def test_agenda_lists_upcoming_and_past_activities_on_their_own_pages(client):
     today = timezone.localdate()
     EventFactory(title_ar="قادم", start_date=today + datetime.timedelta(days=3))
     EventFactory(title_ar="جار", start_date=today - datetime.timedelta(days=1), end_date=today)
-    EventFactory(title_ar="سابق", start_date=today - datetime.timedelta(days=30))
-    response = client.get("/ar/events/agenda/")
-    assert [e.title for e in response.context["upcoming_events"]] == ["جار", "قادم"]
-    assert [e.title for e in response.context["past_events"]] == ["سابق"]
+    EventFactory(title_ar="لقاء انقضى", start_date=today - datetime.timedelta(days=30))
+    upcoming = client.get("/ar/events/agenda/")
+    assert [e.title for e in upcoming.context["events"]] == ["جار", "قادم"]
+    assert "لقاء انقضى" not in html(upcoming)
+    past = client.get("/ar/events/agenda/past/")
+    assert [e.title for e in past.context["events"]] == ["لقاء انقضى"]
+    assert "قادم" not in html(past)
+    # Each tab marks itself as the current one, and both keep the calendar's "agenda" tab on.
+    assert '<a href="/ar/events/agenda/past/" aria-current="page">' in html(past)
+    assert '<a href="/ar/events/agenda/" aria-current="page">' in html(upcoming)
+
+
+def test_agenda_pages_upcoming_activities_soonest_first(client):
+    today = timezone.localdate()
+    for day in range(45):
+        EventFactory(title_ar=f"نشاط {day}", start_date=today + datetime.timedelta(days=day))
+    first = client.get("/ar/events/agenda/")
+    assert [e.title for e in first.context["events"]] == [f"نشاط {day}" for day in range(20)]
+    assert 'rel="next" href="?page=2"' in html(first)
+    third = client.get("/ar/events/agenda/?page=3")
+    assert [e.title for e in third.context["events"]] == [f"نشاط {day}" for day in range(40, 45)]
+    assert 'rel="prev" href="?page=2"' in html(third) and 'rel="next"' not in html(third)
+    assert client.get("/ar/events/agenda/?page=4").status_code == 404
+    assert client.get("/ar/events/agenda/?page=x").status_code == 404
 
 
 def test_filter_by_kind_keeps_only_that_kind_across_pages(client):
@@ -118,8 +138,9 @@ def test_filter_by_kind_keeps_only_that_kind_across_pages(client):
     page = html(response)
     assert "?kind=seminar" in page  # month links keep the filter
     assert 'type="text/calendar"' in page and "/kinds/seminar/calendar.ics" in page
-    agenda = client.get("/fr/events/agenda/?kind=seminar")
-    assert [e.title for e in agenda.context["past_events"]] == ["Séminaire"]
+    agenda = client.get("/fr/events/agenda/past/?kind=seminar")
+    assert [e.title for e in agenda.context["events"]] == ["Séminaire"]
+    assert 'href="?page=' not in html(agenda)
     assert client.get("/fr/events/agenda/?kind=unknown").status_code == 400
 
 
@@ -154,7 +175,7 @@ def _visible_titles(client):
     next_month = today.replace(day=1) + datetime.timedelta(days=32)
     response = client.get(f"/ar/events/{next_month.year}/{next_month.month}/")
     titles |= {t for day_titles in grid_days(response).values() for t in day_titles}
-    titles |= {e.title for e in client.get("/ar/events/agenda/").context["upcoming_events"]}
+    titles |= {e.title for e in client.get("/ar/events/agenda/").context["events"]}
     return titles
 
 
@@ -306,9 +327,14 @@ def test_gallery_shows_resized_thumbnails_of_consented_photos_only(client, assem
 def _populate(count):
     kinds = list(EventKind.objects.all())
     start = D(2022, 3, 1)
+    soon = timezone.localdate() + datetime.timedelta(days=1)
     for index in range(count):
         day = start + datetime.timedelta(days=index % 28)
         EventFactory(kind=kinds[index % len(kinds)], start_date=day, visibility=(PUBLIC, MEMBERS)[index % 2])
+        upcoming = soon + datetime.timedelta(days=index)
+        EventFactory(
+            kind=kinds[index % len(kinds)], start_date=upcoming, visibility=(PUBLIC, MEMBERS)[index % 2]
+        )
     EventFactory(schedule=Event.Schedule.TO_BE_SET, start_date=None, intended_year=2022)
 
 
@@ -318,7 +344,7 @@ def _queries(client, url):
     return len(context)
 
 
-@pytest.mark.parametrize("url", ["/ar/events/2022/3/", "/ar/events/agenda/", "/ar/events/to-be-scheduled/",
+@pytest.mark.parametrize("url", ["/ar/events/2022/3/", "/ar/events/agenda/", "/ar/events/agenda/past/", "/ar/events/to-be-scheduled/",
                                  "/ar/events/2022/3/?kind=seminar", "/ar/events/programme/", "/ar/"])  # fmt: skip
 def test_list_pages_make_a_constant_number_of_queries(member_client, url):
     from tests.events.factories import ProgrammeFactory, ProgrammeLineFactory
