@@ -10,7 +10,10 @@ cached page records the version it was built under and is served only while the 
 the same. The version is replaced
 
 * on ``post_save``, ``post_delete`` and ``m2m_changed`` of any model of the portal apps
-  (``PAGE_CACHE_APPS``), and on django-import-export's ``post_import``;
+  (``PAGE_CACHE_APPS``), and on django-import-export's ``post_import``; except the models no
+  public page shows that visitors write to (``PAGE_CACHE_QUIET_MODELS``: contact messages,
+  membership applications, calendar tokens), so that a form sent or a phone reading its private
+  feed does not empty the cache for everyone;
 * on any INSERT, UPDATE, DELETE or TRUNCATE that reaches a table of those apps through Django's
   database connection, which catches what sends no signal: ``QuerySet.update()``,
   ``bulk_create()``, ``bulk_update()``, raw SQL, management commands and cron jobs;
@@ -64,6 +67,7 @@ NEXT_KEY = "pagecache:next:{token}"
 PAGE_KEY = "pagecache:page:{lang}:{digest}"
 DATA_KEY = "pagecache:data:{token}:{name}"
 DEFAULT_APPS = ("association", "members", "bureau", "events", "training")
+DEFAULT_QUIET_MODELS = ("association.ContactMessage", "members.MembershipApplication", "events.CalendarToken")
 # Response Vary headers that the key already covers (the cookie only matters for signed-in
 # visitors, messages and CSRF tokens, all of which bypass the cache; the language is in the key).
 _COVERED_VARY = {"cookie", "accept-language", "accept-encoding"}
@@ -184,8 +188,14 @@ def _portal_tables():
         except LookupError:
             continue
         for model in config.get_models(include_auto_created=True):
-            tables.add(model._meta.db_table.lower())
+            if not _quiet(model):
+                tables.add(model._meta.db_table.lower())
     return frozenset(tables)
+
+
+def _quiet(model):
+    """Whether writes to ``model`` leave every cached page as it is (see the module's note)."""
+    return model._meta.label in getattr(settings, "PAGE_CACHE_QUIET_MODELS", DEFAULT_QUIET_MODELS)
 
 
 class _WriteWatcher:
@@ -220,7 +230,7 @@ def _watch(connection, **kwargs):
 
 
 def _model_changed(sender, **kwargs):
-    if sender._meta.app_label in getattr(settings, "PAGE_CACHE_APPS", DEFAULT_APPS):
+    if sender._meta.app_label in getattr(settings, "PAGE_CACHE_APPS", DEFAULT_APPS) and not _quiet(sender):
         content_changed(kwargs.get("using") or "default")
 
 

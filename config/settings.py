@@ -396,3 +396,9 @@ PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=600)
 # max-age for browsers and proxies; 0 = they revalidate every time (ETag, 304), never stale.
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=0)
 PAGE_CACHE_APPS = ["association", "members", "bureau", "events", "training"]
+# Written by visitors, shown on no public page: their writes leave the cache as it is.
+PAGE_CACHE_QUIET_MODELS = [
+    "association.ContactMessage",
+    "members.MembershipApplication",
+    "events.CalendarToken",
+]

@@ -80,9 +80,17 @@ def calendar_for(events, request, *, name):
     return calendar
 
 
-def ical_response(events, request, *, name, filename):
+def ical_response(events, request, *, name, filename, public=False):
+    """The calendar as a response; ``public`` for the feeds that are the same for everyone.
+
+    Those are left to the page cache, which stores them and gives them an ``ETag`` and a public
+    ``Cache-Control`` (a big feed costs hundreds of milliseconds to write, and every subscribed
+    phone re-reads it). The others (a member's secret feed, one event's download, which depends
+    on who asks) are private and never stored.
+    """
     body = calendar_for(events, request, name=name).to_ical()
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
-    response["Cache-Control"] = "private, max-age=900"
+    if not public:
+        response["Cache-Control"] = "private, max-age=900"
     return response

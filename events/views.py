@@ -305,15 +305,15 @@ def _association_name():
 
 def feed(request):
     """The public feed: public events only, even for a signed-in visitor."""
-    events = Event.objects.visible_to(AnonymousUser()).dated().for_listing()
-    return ical.ical_response(events, request, name=_association_name(), filename="calendar.ics")
+    events = Event.objects.visible_to(AnonymousUser()).for_feed()
+    return ical.ical_response(events, request, name=_association_name(), filename="calendar.ics", public=True)
 
 
 def kind_feed(request, slug):
     kind = get_object_or_404(EventKind, slug=slug)
-    events = Event.objects.visible_to(AnonymousUser()).dated().filter(kind=kind).for_listing()
+    events = Event.objects.visible_to(AnonymousUser()).filter(kind=kind).for_feed()
     name = f"{_association_name()} – {kind.name}"
-    return ical.ical_response(events, request, name=name, filename=f"{slug}.ics")
+    return ical.ical_response(events, request, name=name, filename=f"{slug}.ics", public=True)
 
 
 def private_feed(request, key):
@@ -325,7 +325,7 @@ def private_feed(request, key):
     if not user.is_active or not is_member(user):
         raise Http404
     services.calendar_token_touch(token=token)
-    events = Event.objects.visible_to(user).dated().for_listing()
+    events = Event.objects.visible_to(user).for_feed()
     return ical.ical_response(events, request, name=_association_name(), filename="calendar.ics")
 
 

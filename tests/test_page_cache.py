@@ -16,6 +16,16 @@ from tests.auth import force_login_verified
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def member(django_user_model):
+    """An account with an active membership, as the private calendar feed needs."""
+    from tests.members.factories import MembershipFactory, PersonFactory
+
+    user = django_user_model.objects.create_user("member", password="a-long-test-password")
+    MembershipFactory(person=PersonFactory(user=user))
+    return user
+
+
 @pytest.fixture(autouse=True)
 def _page_cache_on(settings):
     settings.PAGE_CACHE = True
@@ -130,6 +140,42 @@ def test_bulk_writes_without_signals_invalidate(client):
         [PressRelease(title_ar="جديد بالجملة", slug="jadid", status="published")]
     )
     assert "جديد بالجملة" in get(client, "/ar/press/")[1]
+
+
+def test_writes_that_no_public_page_shows_keep_the_cache(client, member):
+    """A contact message, a membership application or a phone reading its private feed changes
+    nothing a visitor sees: the cached pages stay (at national scale, thousands of subscribed
+    phones would otherwise empty the cache every few seconds)."""
+    from association.models import ContactMessage
+    from events.models import CalendarToken
+    from members.models import MembershipApplication
+
+    PressReleaseFactory(title_ar="خبر")
+    get(client, "/ar/press/")
+    ContactMessage.objects.create(
+        name="Nadia", email="n@example.org", subject="s", message="m", language="ar"
+    )
+    MembershipApplication.objects.filter(pk=0).update(status=MembershipApplication.Status.REJECTED)
+    token = CalendarToken.objects.create(user=member)
+    type(client)().get(f"/ar/events/private/{token.key}/calendar.ics")  # notes the token's use
+    assert CalendarToken.objects.get(pk=token.pk).last_used_at is not None
+    assert get(client, "/ar/press/")[0]["X-Page-Cache"] == "hit"
+    # Any other write still replaces the version.
+    AssociationProfile.objects.update(name_ar="اسم جديد")
+    assert get(client, "/ar/press/")[0]["X-Page-Cache"] == "miss"
+
+
+def test_public_calendar_feeds_are_cached_but_a_private_feed_never_is(client, member):
+    from events.models import CalendarToken
+
+    feed = client.get("/ar/events/calendar.ics")
+    assert feed["X-Page-Cache"] == "miss" and feed["Cache-Control"] == "public, max-age=0"
+    assert client.get("/ar/events/calendar.ics")["X-Page-Cache"] == "hit"
+    assert client.get("/ar/events/calendar.ics", headers={"if-none-match": feed["ETag"]}).status_code == 304
+    token = CalendarToken.objects.create(user=member)
+    for _attempt in range(2):
+        private = client.get(f"/ar/events/private/{token.key}/calendar.ics")
+        assert private["Cache-Control"] == "private, max-age=900" and not private.has_header("X-Page-Cache")
 
 
 def test_a_scheduled_release_appears_at_its_time(client):

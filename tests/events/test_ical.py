@@ -5,6 +5,7 @@ import zoneinfo
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from icalendar import Calendar
 
 from events.models import CalendarToken, Event, EventKind
@@ -137,3 +138,27 @@ def test_subscribe_page_for_the_public_has_no_private_address(client, outsider_c
         assert "webcal://testserver/fr/events/calendar.ics" in page
     assert not CalendarToken.objects.exists()
     assert Client().post("/ar/events/subscribe/revoke/").status_code == 302  # to the login page
+
+
+def test_feed_carries_a_year_of_past_activities_and_everything_ahead(client):
+    today = timezone.localdate()
+    for days in range(1, 61):  # sixty activities in the past year
+        EventFactory(title_ar=f"حديث {days}", start_date=today - datetime.timedelta(days=days * 5))
+    for days in range(1, 6):  # five from two years ago
+        EventFactory(title_ar=f"قديم {days}", start_date=today - datetime.timedelta(days=730 + days))
+    EventFactory(title_ar="بعد سنتين", start_date=today + datetime.timedelta(days=730))
+    titles = set(entries(client.get("/ar/events/calendar.ics")))
+    assert titles == {f"حديث {days}" for days in range(1, 61)} | {"بعد سنتين"}
+
+
+def test_a_quiet_associations_feed_keeps_its_last_fifty_activities(client):
+    from events.models import FEED_MIN_PAST
+
+    today = timezone.localdate()
+    for days in range(1, FEED_MIN_PAST + 6):  # all more than a year ago, the newest first
+        EventFactory(title_ar=f"نشاط {days}", start_date=today - datetime.timedelta(days=400 + days))
+    titles = set(entries(client.get("/ar/events/calendar.ics")))
+    assert titles == {f"نشاط {days}" for days in range(1, FEED_MIN_PAST + 1)}
+    seminar = EventKind.objects.get(slug="seminar")
+    EventFactory(title_ar="ندوة قديمة", kind=seminar, start_date=today - datetime.timedelta(days=3000))
+    assert set(entries(client.get("/ar/events/kinds/seminar/calendar.ics"))) == {"ندوة قديمة"}
