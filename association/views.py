@@ -118,5 +118,5 @@ def robots_txt(request):
             f"Disallow: /{code}/press/preview/",
             f"Disallow: /{code}/search/",
         ]
-    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('django.contrib.sitemaps.views.sitemap'))}")
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

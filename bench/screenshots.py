@@ -18,7 +18,15 @@ EXTRA = ["search/?q=الأقاليم", "members/apply/", "members/login/", "no-s
 
 def site_paths(base):
     """Every kind of public page: one address per shape found in the sitemap, plus forms."""
-    sitemap = urllib.request.urlopen(f"{base}/sitemap.xml").read().decode()
+    index = urllib.request.urlopen(f"{base}/sitemap.xml").read().decode()
+    sitemap = "".join(  # the index lists the sections' pages
+        urllib.request.urlopen(
+            base + urlsplit(loc).path + (f"?{urlsplit(loc).query}" if urlsplit(loc).query else "")
+        )
+        .read()
+        .decode()
+        for loc in re.findall(r"<loc>([^<]+)</loc>", index)
+    )
     shapes, paths = set(), []
     for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap):
         path = urlsplit(loc).path

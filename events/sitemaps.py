@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from association.sitemaps import PortalSitemap
+from association.sitemaps import PortalSitemap, RowSitemap
 
 
 class CalendarPagesSitemap(PortalSitemap):
@@ -22,16 +22,12 @@ class CalendarPagesSitemap(PortalSitemap):
         return reverse(item)
 
 
-class EventSitemap(PortalSitemap):
+class EventSitemap(RowSitemap):
     changefreq = "monthly"
     priority = 0.7
+    url_name = "events:detail"
 
-    def items(self):
+    def rows(self):
         from events.models import Event
 
-        return (
-            Event.objects.filter(visibility=Event.Visibility.PUBLIC).only("pk", "updated_at").order_by("pk")
-        )
-
-    def lastmod(self, item):
-        return item.updated_at
+        return Event.objects.filter(visibility=Event.Visibility.PUBLIC)

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.test import Client
 
-from tests.urlwalk import public_patterns
+from tests.urlwalk import public_patterns, sitemap_text
 
 VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -29,7 +29,7 @@ def page_urls(client):
     for route, _name in public_patterns():
         if "<" not in route and route.startswith("ar/"):
             urls.update({"/" + route, "/fr/" + route[3:]})
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = sitemap_text(client)
     shapes = set()
     for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap):
         path = urlsplit(loc).path

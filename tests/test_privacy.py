@@ -14,6 +14,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
 
+from tests.urlwalk import sitemap_text
+
 SENTINELS = {
     "phone_e164": "+212699817263",
     "phone_international": "+212 6 99 81 72 63",
@@ -88,7 +90,7 @@ def start_urls(client):
         for language in ("ar", "fr"):
             urls.add(f"/{language}/search/?q={query}")
             urls.add(f"/{language}/members/?q={query}")
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = sitemap_text(client)
     urls.update(urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap))
     return urls
 

@@ -18,6 +18,7 @@ from association.press import PressRelease, unicode_slug
 from tests.association.press_factories import CategoryFactory, PressImageFactory, PressReleaseFactory
 from tests.events.factories import EventFactory
 from tests.members.factories import MembershipFactory, PersonFactory
+from tests.urlwalk import sitemap_pages
 
 NOW = timezone.now
 
@@ -66,7 +67,7 @@ PUBLIC_PAGES = [
     "/fr/press/feed/rss/",
     "/ar/press/feed/atom/",
     "/fr/press/feed/atom/",
-    "/sitemap.xml",
+    "/sitemap-press.xml",
 ]
 
 
@@ -76,7 +77,7 @@ def test_nothing_unpublished_is_visible_to_the_public(client):
     hidden = hidden_items()
     for url in PUBLIC_PAGES:
         page = unquote(html(client, url))
-        if url != "/sitemap.xml":
+        if url != "/sitemap-press.xml":
             assert visible.title_ar in page or visible.title_fr in page, url
         assert visible.slug in page, url
         for item in hidden:
@@ -581,11 +582,17 @@ def test_sitemap_lists_public_pages_in_every_language_with_alternates(client):
 
     event = EventFactory(title_ar="اجتماع المكتب التنفيذي")
     private = EventFactory(title_ar="اجتماع داخلي", visibility=Event.Visibility.MEMBERS)
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ElementTree.fromstring(response.content)
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-    urls = {url.findtext("s:loc", namespaces=ns): url for url in root.findall("s:url", ns)}
+    index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    sections = {loc.text for loc in index.iterfind("s:sitemap/s:loc", ns)}
+    assert (
+        "http://testserver/sitemap-press.xml" in sections
+        and "http://testserver/sitemap-events.xml" in sections
+    )
+    entries = [
+        url for page in sitemap_pages(client) for url in ElementTree.fromstring(page).findall("s:url", ns)
+    ]
+    urls = {url.findtext("s:loc", namespaces=ns): url for url in entries}
     for language in ["ar", "fr"]:
         for path in [f"/{language}/", f"/{language}/about/", f"/{language}/press/",
                      f"/{language}/press/{quote(item.slug)}/"]:  # fmt: skip
@@ -600,11 +607,30 @@ def test_sitemap_lists_public_pages_in_every_language_with_alternates(client):
     # Sections registered by other apps are in the same sitemap; private content is not.
     assert f"http://testserver{event.get_absolute_url()}" in urls
     assert not any(private.get_absolute_url() in url for url in urls)
-    assert len(urls) == len(root.findall("s:url", ns))
+    assert len(urls) == len(entries)
     for url in urls:
         if "/events/" not in url:  # the calendar's own pages are the events app's to test
             assert client.get(url.removeprefix("http://testserver")).status_code == 200, url
     assert client.get(event.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.django_db
+def test_sitemap_sections_come_in_pages_listed_by_the_index(client, monkeypatch):
+    from association.sitemaps import PortalSitemap
+
+    monkeypatch.setattr(PortalSitemap, "limit", 4)  # addresses a page: 3 releases x 2 languages
+    items = [PressReleaseFactory(title_ar=f"بلاغ {number}") for number in range(3)]
+    index = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://testserver/sitemap-press.xml</loc>" in index
+    assert "<loc>http://testserver/sitemap-press.xml?p=2</loc>" in index
+    assert "sitemap-press.xml?p=3" not in index
+    first, second = (client.get("/sitemap-press.xml", {"p": page}).content.decode() for page in (1, 2))
+    assert first.count("<url>") == 4 and second.count("<url>") == 2
+    for item in items:
+        assert quote(item.slug) in first + second
+    assert client.get("/sitemap-press.xml", {"p": 3}).status_code == 404
+    assert client.get("/sitemap-press.xml", {"p": "x"}).status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
 @pytest.mark.django_db
@@ -677,6 +703,7 @@ def add_items(count):
         "/ar/press/feed/rss/",
         "/fr/press/feed/atom/",
         "/sitemap.xml",
+        "/sitemap-press.xml",
         "/ar/search/?q=%D8%A7%D9%84%D8%A7%D9%82%D8%A7%D9%84%D9%8A%D9%85",
         "detail",
     ],

@@ -13,7 +13,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from tests.urlwalk import public_patterns
+from tests.urlwalk import public_patterns, sitemap_text
 
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 
@@ -36,7 +36,7 @@ def public_paths(language):
         if response.status_code == 200 and "text/html" in response.headers.get("Content-Type", ""):
             paths.add(path)
     shapes = set()
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = sitemap_text(client)
     for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap):
         path = urlsplit(loc).path
         if not path.startswith(f"/{language}/"):

@@ -5,6 +5,7 @@ import pytest
 from association.search import search
 from members.models import Council
 from tests.members.factories import MembershipFactory, PersonFactory, SeatFactory, council
+from tests.urlwalk import sitemap_text
 
 PRIVATE = {"phone": "+212661000222", "email": "hidden-contact@example.org", "address": "HIDDEN-ADDRESS 7"}
 
@@ -51,7 +52,7 @@ def test_sitemap_lists_each_directory_page_in_both_languages(client):
     from tests.members.test_directory import _bulk_members
 
     _bulk_members(120)  # 50 a page: three pages
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = sitemap_text(client)
     for language in ("ar", "fr"):
         assert f"/{language}/members/</loc>" in xml
         assert f"/{language}/members/?page=3</loc>" in xml

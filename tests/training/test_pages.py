@@ -19,6 +19,7 @@ from tests.training.factories import (
     a_council,
     member,
 )
+from tests.urlwalk import sitemap_text
 from training.models import Registration
 
 pytestmark = pytest.mark.django_db
@@ -235,7 +236,7 @@ def test_secretariat_downloads_any_certificate(admin_client, attended):
 def test_sitemap_lists_the_public_catalogue(client):
     session = SessionFactory()
     hidden = SessionFactory(event=EventFactory(visibility=Event.Visibility.MEMBERS))
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = sitemap_text(client)
     assert session.get_absolute_url() in xml
     assert reverse("training:programme", args=[session.programme.year]) in xml
     assert hidden.get_absolute_url() not in xml
