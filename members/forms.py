@@ -4,6 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
 from association.forms import HoneypotMixin
+from association.widgets import FastSelect
 from members.models import Council, MembershipApplication, Person
 
 
@@ -20,7 +21,10 @@ class ApplicationForm(HoneypotMixin, forms.ModelForm):
     """The public membership application (الانخراط)."""
 
     council = CouncilChoiceField(
-        queryset=Council.objects.with_area().order_by(Council.level_rank(), "name_ar", "pk"),
+        queryset=Council.objects.select_related("area_province")
+        .only("level", "name_ar", "name_fr", "area_province__name_ar", "area_province__name_fr")
+        .order_by(Council.level_rank(), "name_ar", "pk"),
+        widget=FastSelect,  # 1,590 councils: the template widget took 100 ms to write them (issue 8)
         label=_("Council"),
         help_text=_("The council on which you sit."),
     )
