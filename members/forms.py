@@ -1,15 +1,48 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from association.forms import HoneypotMixin
 from association.widgets import FastSelect
+from config.pagecache import per_version
 from members.models import Council, MembershipApplication, Person
+
+
+class _KeptCouncilChoices(ModelChoiceIterator):
+    """The councils' values and labels, kept per content version and language.
+
+    1,590 councils made into models and labels cost 30 ms on every view of the application
+    form (issue 8); kept with ``per_version`` they are read in one cache call, and every write to
+    the councils' tables replaces them. The choice's model instance is not kept (``FastSelect``
+    does not read it); the submitted value is still checked against the queryset.
+    """
+
+    def _labels(self):
+        return per_version(
+            f"members:council-choices:{get_language()}",
+            lambda: [(obj.pk, self.field.label_from_instance(obj)) for obj in self.queryset],
+        )
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for pk, label in self._labels():
+            yield ModelChoiceIteratorValue(pk, None), label
+
+    def __len__(self):
+        return len(self._labels()) + (self.field.empty_label is not None)
+
+    def __bool__(self):
+        return self.field.empty_label is not None or bool(self._labels())
 
 
 class CouncilChoiceField(forms.ModelChoiceField):
     """Councils from the region down; a commune's council says its prefecture or province."""
+
+    iterator = _KeptCouncilChoices
 
     def label_from_instance(self, obj):
         if obj.level == Council.Level.COMMUNAL and obj.area_province_id:

@@ -5,7 +5,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from members import services
-from members.models import Membership, MembershipApplication, Person
+from members.models import Council, Membership, MembershipApplication, Person
 from tests.members.factories import ApplicationFactory, PersonFactory, SeatFactory, council
 
 
@@ -53,6 +53,28 @@ def test_consent_is_required_and_bots_are_turned_away(client):
 def test_form_renders_in_both_languages(client, language):
     html = client.get(f"/{language}/members/apply/").content.decode()
     assert "09-08" in html and 'name="consent"' in html and 'name="website"' in html
+
+
+@pytest.mark.django_db
+def test_council_list_follows_the_councils_and_a_wrong_choice_is_refused(client, settings):
+    """The list is kept per content version (with Redis): a renamed council shows at once."""
+    settings.PAGE_CACHE = False
+    kept = council("01.511")
+    html = client.get("/ar/members/apply/").content.decode()
+    assert f'<option value="{kept.pk}">{kept.name_ar}</option>' in html
+    select = html[html.index('<select name="council"') :]
+    select = select[: select.index("</select>")]
+    assert select.count("<option value=") == 1 + Council.objects.count()  # the empty choice too
+    kept.name_ar = "مجلس بإسم جديد"
+    kept.save()
+    html = client.get("/ar/members/apply/").content.decode()
+    assert f'<option value="{kept.pk}">مجلس بإسم جديد</option>' in html
+    response = _post(client, council=Council.objects.order_by("-pk").first().pk + 1)
+    assert response.status_code == 200 and "council" in response.context["form"].errors
+    assert not MembershipApplication.objects.exists()
+    # A council chosen is shown as chosen when the form comes back with another error.
+    again = _post(client, consent="").content.decode()
+    assert f'<option value="{kept.pk}" selected>مجلس بإسم جديد</option>' in again
 
 
 @pytest.mark.django_db
