@@ -43,7 +43,13 @@ PORT = int(os.environ.get("BENCH_PORT", "8097"))
 
 
 def pages():
-    """(label, url, kind) for every measured page; kind is public, search or admin."""
+    """(label, url, kind) for every measured page.
+
+    The kind says which targets of issue 8 apply: ``public`` pages (at most 10 queries, a median
+    of 15 ms, 1,000 cached requests a second); a ``form`` (the same, but never cached: it sets
+    a CSRF cookie); a ``search`` or an ``admin`` page (150 ms); a ``feed`` or sitemap, a document
+    for machines (10 queries; its time is reported, with no target: the page cache keeps it).
+    """
     from django.utils import timezone
 
     from association.press import PressRelease
@@ -66,7 +72,13 @@ def pages():
         ("members directory", "/ar/members/", "public"),
         ("members search", "/ar/members/?q=%D9%85%D9%86%D8%AA%D8%AE%D8%A8+4999", "search"),
         ("training catalogue", "/ar/training/", "public"),
+        ("agenda", "/ar/events/agenda/", "public"),
+        ("past activities", "/ar/events/agenda/past/?page=2", "public"),
+        ("membership form", "/ar/members/apply/", "form"),
         ("search results", "/ar/search/?q=%D8%A8%D9%84%D8%A7%D8%BA", "search"),
+        ("calendar feed", "/ar/events/calendar.ics", "feed"),
+        ("sitemap index", "/sitemap.xml", "feed"),
+        ("sitemap page", "/sitemap-press.xml?p=2", "feed"),
         ("admin people", "/ar/admin/members/person/", "admin"),
         ("admin events", "/ar/admin/events/event/", "admin"),
     ]
@@ -199,8 +211,8 @@ def through_gunicorn(rows, cached, duration, cookie):
         base = f"http://127.0.0.1:{PORT}"
         _wait(base + "/health/")
         for label, url, kind in rows:
-            if cached and kind == "admin":
-                continue  # signed-in pages are never cached
+            if cached and kind in ("admin", "form"):
+                continue  # signed-in pages and forms are never cached
             if kind != "admin":
                 for _ in range(3):  # fill the cache and warm both workers
                     urllib.request.urlopen(base + url, timeout=30).read()
@@ -217,13 +229,18 @@ def check(rows, measured):
         row = measured[label]
         if kind != "admin" and row["queries"] > TARGETS["public_queries"]:
             misses.append(f"{label}: {row['queries']} queries (target ≤ {TARGETS['public_queries']})")
-        limit = TARGETS["public_median_ms"] if kind == "public" else TARGETS["admin_or_search_median_ms"]
-        if row["median_ms"] > limit:
+        limit = {
+            "public": TARGETS["public_median_ms"],
+            "form": TARGETS["public_median_ms"],
+            "search": TARGETS["admin_or_search_median_ms"],
+            "admin": TARGETS["admin_or_search_median_ms"],
+        }.get(kind)
+        if limit is not None and row["median_ms"] > limit:
             misses.append(
                 f"{label}: median {row['median_ms']} ms uncached in process (target ≤ {limit:g} ms)"
             )
         cached = row.get("cached")
-        if kind != "admin" and cached and cached["rps"] < TARGETS["cached_rps"]:
+        if kind not in ("admin", "form") and cached and cached["rps"] < TARGETS["cached_rps"]:
             misses.append(f"{label}: {cached['rps']:.0f} req/s cached (target ≥ {TARGETS['cached_rps']:.0f})")
     return misses
 
