@@ -3,33 +3,44 @@
 import logging
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import connections
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
+
+from config.db import PRIMARY, REPLICA
 
 logger = logging.getLogger(__name__)
 
 
-@never_cache
-def health(request):
-    """200 when the database answers; the cache is reported but only degrades, never fails.
-
-    The portal keeps serving without Redis (config.cache.ResilientRedisCache), so a cache
-    outage must not take every app server out of the load balancer.
-    """
-    checks = {}
+def _answers(connection):
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-        checks["database"] = "ok"
+        return "ok"
     except Exception as exc:  # any driver error means "not ready"
-        logger.error("Health check: database unavailable (%s)", exc.__class__.__name__)
-        checks["database"] = "unavailable"
+        logger.error("Health check: database %s unavailable (%s)", connection.alias, exc.__class__.__name__)
+        return "unavailable"
+
+
+@never_cache
+def health(request):
+    """200 when the database (and the read replica, when there is one) answers; the cache is
+    reported but only degrades, never fails.
+
+    The portal keeps serving without Redis (config.cache.ResilientRedisCache), so a cache
+    outage must not take every app server out of the load balancer.
+    """
+    checks = {"database": _answers(connections[PRIMARY])}
+    if "config.db.PrimaryReplicaRouter" in settings.DATABASE_ROUTERS:
+        # Public pages read from the replica: without it this server cannot serve them.
+        checks["replica"] = _answers(connections[REPLICA])
     probe = f"health:{uuid.uuid4().hex}"
     cache.set(probe, "1", 5)
     checks["cache"] = "ok" if cache.get(probe) == "1" else "unavailable"
     cache.delete(probe)
-    status = 200 if checks["database"] == "ok" else 503
+    databases_ok = checks["database"] == "ok" and checks.get("replica", "ok") == "ok"
+    status = 200 if databases_ok else 503
     return JsonResponse({"status": "ok" if status == 200 else "unavailable", **checks}, status=status)

@@ -19,7 +19,9 @@ the same. The version is replaced
   ``bulk_create()``, ``bulk_update()``, raw SQL, management commands and cron jobs;
 
 each time at once and again when the transaction commits, so that another process cannot store a
-page built from the data before the commit under the new version. Scheduled press releases
+page built from the data before the commit under the new version. With a read replica, pages
+built in the first ``DATABASE_REPLICA_PIN_SECONDS`` of a version are not stored either (the
+replica may not have replayed the write yet: ``_replica_may_lag``). Scheduled press releases
 appear at their time without any write: a page is kept at most until the next scheduled
 publication (``PressRelease.publish_at``), at most until local midnight (lists of upcoming events
 change with the date) and never longer than ``PAGE_CACHE_TIMEOUT``.
@@ -82,18 +84,41 @@ _NO_NEXT = "none"
 # --- The content version --------------------------------------------------------------------
 
 
+def _new_token():
+    """A content version: when it was made (for ``_replica_may_lag``), then a random part."""
+    return f"{time.time():.3f}-{uuid.uuid4().hex}"
+
+
 def current_version():
     """The content version, created if the cache has none (first start, eviction, flush)."""
     token = cache.get(VERSION_KEY)
     if token is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+        cache.add(VERSION_KEY, _new_token(), None)
         token = cache.get(VERSION_KEY)
     return token
 
 
 def bump():
     """A new content version: every cached page is out of date from now on."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    cache.set(VERSION_KEY, _new_token(), None)
+
+
+def _replica_may_lag(token, now=None):
+    """Whether what a request read may still be older than the write that made ``token``.
+
+    With a read replica (config.db), a page built just after an edit may have read the replica
+    before it replayed the edit; stored under the new version it would stay stale until the next
+    one. So for ``DATABASE_REPLICA_PIN_SECONDS`` after a new version (the time config.db already
+    allows the replica to catch up) pages and values are served but not kept.
+    """
+    if "config.db.PrimaryReplicaRouter" not in getattr(settings, "DATABASE_ROUTERS", ()):
+        return False
+    try:
+        made = float(str(token).split("-", 1)[0])
+    except ValueError:
+        return False  # a version from before versions carried their time
+    seconds = getattr(settings, "DATABASE_REPLICA_PIN_SECONDS", 0)
+    return (now if now is not None else time.time()) - made < seconds
 
 
 def _data_cache_on():
@@ -133,7 +158,8 @@ def per_version(name, compute, timeout=None, scheduled=False):
     if stored is not None:
         return stored[0]
     value = compute()
-    cache.set(key, (value,), timeout or getattr(settings, "PAGE_CACHE_TIMEOUT", 600))
+    if not _replica_may_lag(token):
+        cache.set(key, (value,), timeout or getattr(settings, "PAGE_CACHE_TIMEOUT", 600))
     return value
 
 
@@ -311,7 +337,8 @@ def next_publication(token):
     if stored is None or (stored != _NO_NEXT and stored <= time.time()):
         value = _next_publication_from_database()
         stored = _NO_NEXT if value is None else value
-        cache.set(key, stored, getattr(settings, "PAGE_CACHE_TIMEOUT", 600) * 2)
+        if not _replica_may_lag(token):
+            cache.set(key, stored, getattr(settings, "PAGE_CACHE_TIMEOUT", 600) * 2)
     return None if stored == _NO_NEXT else stored
 
 
@@ -481,7 +508,7 @@ class PageCacheMiddleware:
         timeout = min(timeout, _seconds_to_midnight())
         etag = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
         built_at = now
-        if timeout >= 1:
+        if timeout >= 1 and not _replica_may_lag(token, now):
             cache.set(
                 key,
                 {
