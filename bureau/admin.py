@@ -422,6 +422,11 @@ class CommitteeAdmin(SortableAdminBase, SimpleHistoryAdmin, TranslatedAdmin):
                 seat=seat_form.instance, person=person, council=council, on=seat_form.replacement_date()
             )
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        for warning in services.committee_warnings(form.instance):
+            self.message_user(request, warning, level=messages.WARNING)
+
 
 @admin.register(Seat)
 class SeatAdmin(SimpleHistoryAdmin):

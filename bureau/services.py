@@ -117,6 +117,15 @@ def align_ranks_with_order(*, mandate, ranks_edited=False):
     return changed
 
 
+def _outside(seat, mandate):
+    """Whether a seat's own dates reach outside its mandate's."""
+    return bool(
+        (seat.start and mandate.start and seat.start < mandate.start)
+        or (seat.end and mandate.end and seat.end > mandate.end)
+        or (seat.start and mandate.end and seat.start > mandate.end)
+    )
+
+
 def roster_warnings(mandate):
     """What looks wrong in a roster but the statutes may allow: shown, never refused."""
     warnings = []
@@ -142,11 +151,38 @@ def roster_warnings(mandate):
             )
             people[seat.person_id] = 0
     for seat in mandate.seats.select_related("person"):
-        outside = (seat.start and mandate.start and seat.start < mandate.start) or (
-            seat.end and mandate.end and seat.end > mandate.end
+        if _outside(seat, mandate):
+            warnings.append(
+                _("The seat of %(person)s has dates outside the mandate (%(mandate)s).")
+                % {"person": seat.person, "mandate": mandate}
+            )
+    return warnings
+
+
+def committee_warnings(committee):
+    """What looks wrong in a committee's roster: no chair, two chairs, one person in two seats,
+    dates outside the mandate. Shown after a save in the admin, never refused (the statutes or
+    an interim may explain it)."""
+    warnings = []
+    held = list(committee.seats.held().select_related("person").order_by("order", "pk"))
+    chairs = [seat for seat in held if seat.role == CommitteeSeat.Role.CHAIR]
+    if held and not chairs:
+        warnings.append(_("The committee “%(committee)s” has no chair.") % {"committee": committee})
+    elif len(chairs) > 1:
+        warnings.append(
+            _("The committee “%(committee)s” has %(count)d chairs.")
+            % {"count": len(chairs), "committee": committee}
         )
-        outside = outside or (seat.start and mandate.end and seat.start > mandate.end)
-        if outside:
+    people = Counter(seat.person_id for seat in held)
+    for seat in held:
+        if people[seat.person_id] > 1:
+            warnings.append(
+                _("%(person)s holds more than one seat in this committee.") % {"person": seat.person}
+            )
+            people[seat.person_id] = 0
+    mandate = committee.mandate
+    for seat in committee.seats.select_related("person"):
+        if _outside(seat, mandate):
             warnings.append(
                 _("The seat of %(person)s has dates outside the mandate (%(mandate)s).")
                 % {"person": seat.person, "mandate": mandate}

@@ -271,3 +271,25 @@ def test_impossible_dates_get_a_clear_error_and_nothing_is_lost(secretariat_clie
     assert html.count("لا يمكن أن يسبق تاريخ النهاية تاريخ البداية.") == 2
     mandate.refresh_from_db()
     assert mandate.end is None and Seat.objects.get(pk=seats[3].pk).end is None
+
+
+@pytest.mark.django_db
+def test_a_committee_without_a_chair_is_saved_with_a_warning(secretariat_client, roster):
+    mandate, seats = roster
+    committee = CommitteeFactory(mandate=mandate, name_ar="لجنة المالية", name_fr="commission des finances")
+    url = reverse("admin:bureau_committee_change", args=[committee.pk])
+    page = secretariat_client.get(url)
+    form = page.context["adminform"].form
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    (inline,) = page.context["inline_admin_formsets"]
+    prefix = inline.formset.prefix
+    for name in inline.formset.management_form.fields:
+        data[f"{prefix}-{name}"] = inline.formset.management_form[name].value()
+    data.update({f"{prefix}-TOTAL_FORMS": 2, f"{prefix}-0-role": "committee_member",
+                 f"{prefix}-0-person": seats[0].person_id, f"{prefix}-0-order": 1,
+                 f"{prefix}-1-role": "committee_rapporteur", f"{prefix}-1-person": seats[1].person_id,
+                 f"{prefix}-1-order": 2})  # fmt: skip
+    response = secretariat_client.post(url, data, follow=True)
+    assert response.status_code == 200 and committee.seats.count() == 2, response.context.get("errors")
+    messages = [str(m) for m in response.context["messages"]]
+    assert "ليس للجنة «لجنة المالية» رئيس." in messages

@@ -87,3 +87,31 @@ def test_warnings_for_what_looks_wrong():
     assert "Assia Bouzekri" in warnings[1]
     assert any("hors du mandat" in w for w in warnings)
     assert services.roster_warnings(MandateFactory(is_current=False)) == []
+
+
+@pytest.mark.django_db
+def test_committee_warnings_for_what_looks_wrong():
+    from tests.bureau.factories import CommitteeFactory
+
+    committee = CommitteeFactory(
+        mandate=MandateFactory(start=D(2022, 1, 29), end=D(2025, 1, 28)), name_fr="commission des finances"
+    )
+    person = PersonFactory(name_ar="آسية بوزكري", name_fr="Assia Bouzekri")
+    CommitteeSeatFactory(committee=committee, role="committee_member", person=person)
+    CommitteeSeatFactory(committee=committee, role="committee_rapporteur", person=person)
+    CommitteeSeatFactory(committee=committee, role="committee_member", end=D(2026, 1, 1))
+    with override("fr"):
+        warnings = services.committee_warnings(committee)
+    assert warnings[0] == "La commission « commission des finances » n'a pas de président."
+    assert "Assia Bouzekri" in warnings[1]
+    assert "hors du mandat" in warnings[2] and len(warnings) == 3
+    _first, second = (CommitteeSeatFactory(committee=committee, role="committee_chair") for _ in range(2))
+    with override("fr"):
+        assert (
+            services.committee_warnings(committee)[0]
+            == "La commission « commission des finances » a 2 présidents."
+        )
+    second.delete()
+    with override("fr"):
+        assert services.committee_warnings(committee) == warnings[1:]  # one chair: as it should be
+    assert services.committee_warnings(CommitteeFactory(mandate=committee.mandate)) == []  # nothing yet
