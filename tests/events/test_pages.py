@@ -346,7 +346,7 @@ def _queries(client, url):
 
 
 @pytest.mark.parametrize("url", ["/ar/events/2022/3/", "/ar/events/agenda/", "/ar/events/agenda/past/", "/ar/events/to-be-scheduled/",
-                                 "/ar/events/2022/3/?kind=seminar", "/ar/events/programme/", "/ar/"])  # fmt: skip
+                                 "/ar/events/2022/3/?kind=seminar", "/ar/events/programme/", "/ar/", "/ar/events/calendar.ics"])  # fmt: skip
 def test_list_pages_make_a_constant_number_of_queries(member_client, url):
     from tests.events.factories import ProgrammeFactory, ProgrammeLineFactory
 
