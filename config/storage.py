@@ -65,6 +65,22 @@ def s3_storage(env):
     return {"BACKEND": S3_BACKEND, "OPTIONS": options}
 
 
+def stored_files(storage, folder=""):
+    """Every file name in ``storage`` (the local disk or a bucket), folder by folder.
+
+    For backups and restores (``backup_portal``, ``restore_portal``): the same walk whichever
+    storage ``MEDIA_STORAGE`` chose. A media folder that does not exist yet holds nothing.
+    """
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    for name in sorted(files):
+        yield f"{folder}/{name}" if folder else name
+    for name in sorted(folders):
+        yield from stored_files(storage, f"{folder}/{name}" if folder else name)
+
+
 def media_origins(storage):
     """Origins the pages load media from, for the Content-Security-Policy's ``img-src``."""
     if storage["BACKEND"] != S3_BACKEND:

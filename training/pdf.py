@@ -5,6 +5,8 @@ right to left; the project's Noto Naskh Arabic is embedded through ``@font-face`
 ``file://`` URL, so the result does not depend on the fonts of the server.
 """
 
+import base64
+import mimetypes
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
@@ -29,11 +31,21 @@ def font_urls():
 
 
 def _logo_url(profile):
-    try:
-        path = profile.logo.path if profile.logo else ""
-    except (NotImplementedError, ValueError):
+    """The logo's file on this disk, or, when it is in a bucket (no path), its bytes in a
+    ``data:`` URL: WeasyPrint then needs no access to the storage."""
+    if not profile.logo:
         return ""
-    return _file_url(path) if path and Path(path).exists() else ""
+    try:
+        path = profile.logo.path
+    except NotImplementedError:
+        try:
+            with profile.logo.open("rb") as handle:
+                content = handle.read()
+        except OSError:
+            return ""
+        kind = mimetypes.guess_type(profile.logo.name)[0] or "image/png"
+        return f"data:{kind};base64,{base64.b64encode(content).decode('ascii')}"
+    return _file_url(path) if Path(path).exists() else ""
 
 
 def render_pdf(template, context, *, language):

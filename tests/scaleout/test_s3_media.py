@@ -4,6 +4,7 @@ Uploads go through the admin and model saves; the objects, the thumbnails and th
 are checked in the bucket and over HTTP, never through a mock of boto.
 """
 
+import datetime
 import io
 import urllib.error
 import urllib.request
@@ -197,3 +198,44 @@ def test_event_photo_card_thumbnail_is_generated_in_the_bucket(s3_media, client)
     html = client.get(f"/ar/events/event/{event.pk}/").content.decode()
     client_s3, bucket = s3_media
     assert f"{client_s3.meta.endpoint_url}/{bucket}/{photo.image.name}" in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_backup_and_restore_carry_the_files_in_the_bucket(s3_media, tmp_path):
+    """make backup / make restore with media in a bucket: the objects go into the archive and
+    come back under the same keys, and what the bucket held instead is removed."""
+    from django.core.management import call_command
+
+    client_s3, bucket = s3_media
+    document = DocumentFactory(title_ar="التقرير المالي 2021", file__data=PDF)
+    PressImageFactory(press_release=PressReleaseFactory())
+    kept = bucket_keys(s3_media)
+    assert document.file.name in kept and "press/2026/photo.png" in kept  # and its thumbnails
+    archive = tmp_path / "backup.tar.gz"
+    call_command("backup_portal", output=str(archive), verbosity=0)
+
+    call_command("flush", interactive=False, verbosity=0)
+    client_s3.delete_object(Bucket=bucket, Key=document.file.name)
+    client_s3.put_object(Bucket=bucket, Key="documents/stray.pdf", Body=b"not in the backup")
+
+    call_command("restore_portal", str(archive), yes=True, verbosity=0)
+    assert bucket_keys(s3_media) == kept
+    assert client_s3.get_object(Bucket=bucket, Key=document.file.name)["Body"].read() == PDF
+    assert Document.objects.get(title_ar="التقرير المالي 2021").file.name == document.file.name
+
+
+def test_training_certificate_carries_the_logo_from_the_bucket(s3_media):
+    from association.models import AssociationProfile
+    from tests.events.factories import EventFactory
+    from tests.training.factories import RegistrationFactory, SessionFactory
+    from training.models import Registration
+    from training.pdf import certificate_pdf
+
+    session = SessionFactory(event=EventFactory(start_date=datetime.date(2022, 10, 6)))
+    registration = RegistrationFactory(session=session, status=Registration.Status.ATTENDED)
+    assert b"/Subtype /Image" not in certificate_pdf(registration, language="ar")
+    profile = AssociationProfile.get_solo()
+    profile.logo = SimpleUploadedFile("logo.png", _png((60, 60)), content_type="image/png")
+    profile.save()
+    assert profile.logo.name in bucket_keys(s3_media)
+    assert b"/Subtype /Image" in certificate_pdf(registration, language="ar")

@@ -4,9 +4,12 @@ import tarfile
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils import timezone
+
+from config.storage import stored_files
 
 # Rebuilt by migrations, or transient: not part of a backup.
 EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "easy_thumbnails"]
@@ -16,8 +19,9 @@ class Command(BaseCommand):
     """Write the whole portal — database content and uploaded files — to one .tar.gz.
 
     The data is Django's own serialisation with natural keys, so a backup taken on SQLite
-    restores on PostgreSQL and the reverse. For very large databases, pg_dump is faster; this
-    command is the one whose round trip the tests prove.
+    restores on PostgreSQL and the reverse. The files are read through the media storage, the
+    local disk or an S3 bucket alike. For very large databases, pg_dump is faster; this command
+    is the one whose round trip the tests prove.
     """
 
     help = "Back up the database content and media files to a .tar.gz archive."
@@ -39,8 +43,8 @@ class Command(BaseCommand):
             stdout=data,
         )
         payload = data.getvalue().encode()
-        media_root = Path(settings.MEDIA_ROOT)
-        files = [p for p in media_root.rglob("*") if p.is_file()] if media_root.exists() else []
+        storage = storages["default"]
+        files = list(stored_files(storage))
         with tarfile.open(path, "w:gz") as archive:
             info = tarfile.TarInfo("data.json")
             info.size = len(payload)
@@ -49,6 +53,10 @@ class Command(BaseCommand):
             info = tarfile.TarInfo("manifest.json")
             info.size = len(manifest)
             archive.addfile(info, io.BytesIO(manifest))
-            for file in files:
-                archive.add(file, arcname=f"media/{file.relative_to(media_root).as_posix()}")
+            for name in files:
+                with storage.open(name, "rb") as handle:
+                    content = handle.read()
+                info = tarfile.TarInfo(f"media/{name}")
+                info.size = len(content)
+                archive.addfile(info, io.BytesIO(content))
         self.stdout.write(self.style.SUCCESS(f"Backup written to {path} ({len(files)} media files)."))

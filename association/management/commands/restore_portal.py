@@ -1,19 +1,22 @@
-import shutil
 import tarfile
 import tempfile
 from pathlib import Path, PurePosixPath
 
-from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import storages
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+
+from config.storage import stored_files
 
 
 class Command(BaseCommand):
     """Replace the portal's content and media files with those of a backup archive.
 
     The database is emptied and reloaded in one transaction: if the archive is damaged,
-    nothing changes. Media files are put in place only after the data loaded.
+    nothing changes. Media files are put in place only after the data loaded, through the media
+    storage (the local disk or an S3 bucket), replacing what it held.
     """
 
     help = "Restore a backup made by backup_portal (replaces all content)."
@@ -41,12 +44,16 @@ class Command(BaseCommand):
                 # post_migrate recreates content types and permissions, which the data refers to.
                 call_command("flush", interactive=False, verbosity=0)
                 call_command("loaddata", str(data), verbosity=0)
-            media_root = Path(settings.MEDIA_ROOT)
-            if media_root.exists():
-                shutil.rmtree(media_root)
+            storage = storages["default"]  # the local disk or the bucket
+            for name in list(stored_files(storage)):
+                storage.delete(name)
             source = Path(tmp) / "media"
-            if source.exists():
-                shutil.copytree(source, media_root)
-            else:
-                media_root.mkdir(parents=True, exist_ok=True)
+            for file in sorted(source.rglob("*")) if source.exists() else []:
+                if not file.is_file():
+                    continue
+                name = file.relative_to(source).as_posix()
+                with file.open("rb") as handle:
+                    saved = storage.save(name, File(handle, name=name))
+                if saved != name:
+                    raise CommandError(f"Media file {name} was stored as {saved}: restore it by hand.")
         self.stdout.write(self.style.SUCCESS(f"Restored {path}."))
