@@ -72,7 +72,11 @@ print(json.dumps({
 """
 
 
-def test_production_settings_send_hsts_and_secure_cookies(tmp_path):
+@pytest.mark.parametrize(
+    ("preload", "hsts"),
+    [("", "max-age=31536000; includeSubDomains"), ("true", "max-age=31536000; includeSubDomains; preload")],
+)
+def test_production_settings_send_hsts_and_secure_cookies(tmp_path, preload, hsts):
     result = run_with_env(
         [sys.executable, "-c", PRODUCTION_RESPONSE],
         DEBUG="false",
@@ -81,11 +85,12 @@ def test_production_settings_send_hsts_and_secure_cookies(tmp_path):
         SECURE="true",
         DATABASE_URL=f"sqlite:///{tmp_path / 'production.sqlite3'}",
         STATICFILES_BACKEND="django.contrib.staticfiles.storage.StaticFilesStorage",
+        **({"SECURE_HSTS_PRELOAD": preload} if preload else {}),
     )
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout.strip().splitlines()[-1])
     assert values["redirect"] == [301, "https://portal.example.ma/ar/admin/login/"]
-    assert values["hsts"] == "max-age=31536000; includeSubDomains; preload"
+    assert values["hsts"] == hsts  # preload only when asked for
     assert "frame-ancestors 'none'" in values["csp"]
     assert values["csrf"] == {"secure": True, "samesite": "Lax"}
     assert values["session"] == {"secure": True, "httponly": True, "samesite": "Lax"}
