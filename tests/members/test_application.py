@@ -65,6 +65,9 @@ def test_council_list_follows_the_councils_and_a_wrong_choice_is_refused(client,
     select = html[html.index('<select name="council"') :]
     select = select[: select.index("</select>")]
     assert select.count("<option value=") == 1 + Council.objects.count()  # the empty choice too
+    assert select.count("<optgroup ") == 12  # one per region, in the order of their codes
+    region = select[select.index(f'<optgroup label="{kept.area_region.name_ar}">') :]
+    assert f'<option value="{kept.pk}">' in region[: region.index("</optgroup>")]
     kept.name_ar = "مجلس بإسم جديد"
     kept.save()
     html = client.get("/ar/members/apply/").content.decode()
