@@ -266,6 +266,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
 # Preload is a promise to the browsers' built-in list, for the domain and all its subdomains,
 # that anyone may submit once the header is sent: opt in when the whole domain is ready.
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+# "check --deploy" warns when preload is off (security.W021): off is the deliberate default.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_HTTPONLY = True
