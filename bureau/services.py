@@ -117,13 +117,27 @@ def align_ranks_with_order(*, mandate, ranks_edited=False):
     return changed
 
 
-def _outside(seat, mandate):
-    """Whether a seat's own dates reach outside its mandate's."""
-    return bool(
-        (seat.start and mandate.start and seat.start < mandate.start)
+def _held_twice(held, message):
+    """``message`` once for each person in more than one of the ``held`` seats."""
+    people = Counter(seat.person_id for seat in held)
+    warnings = []
+    for seat in held:
+        if people[seat.person_id] > 1:
+            warnings.append(message % {"person": seat.person})
+            people[seat.person_id] = 0
+    return warnings
+
+
+def _outside_warnings(seats, mandate):
+    """One warning for each seat whose own dates reach outside its mandate's."""
+    return [
+        _("The seat of %(person)s has dates outside the mandate (%(mandate)s).")
+        % {"person": seat.person, "mandate": mandate}
+        for seat in seats
+        if (seat.start and mandate.start and seat.start < mandate.start)
         or (seat.end and mandate.end and seat.end > mandate.end)
         or (seat.start and mandate.end and seat.start > mandate.end)
-    )
+    ]
 
 
 def roster_warnings(mandate):
@@ -143,19 +157,8 @@ def roster_warnings(mandate):
             warnings.append(
                 _("%(person)s has no rank: the title cannot be numbered.") % {"person": seat.person}
             )
-    people = Counter(seat.person_id for seat in held)
-    for seat in held:
-        if people[seat.person_id] > 1:
-            warnings.append(
-                _("%(person)s holds more than one office in this bureau.") % {"person": seat.person}
-            )
-            people[seat.person_id] = 0
-    for seat in mandate.seats.select_related("person"):
-        if _outside(seat, mandate):
-            warnings.append(
-                _("The seat of %(person)s has dates outside the mandate (%(mandate)s).")
-                % {"person": seat.person, "mandate": mandate}
-            )
+    warnings += _held_twice(held, _("%(person)s holds more than one office in this bureau."))
+    warnings += _outside_warnings(mandate.seats.select_related("person"), mandate)
     return warnings
 
 
@@ -173,20 +176,8 @@ def committee_warnings(committee):
             _("The committee “%(committee)s” has %(count)d chairs.")
             % {"count": len(chairs), "committee": committee}
         )
-    people = Counter(seat.person_id for seat in held)
-    for seat in held:
-        if people[seat.person_id] > 1:
-            warnings.append(
-                _("%(person)s holds more than one seat in this committee.") % {"person": seat.person}
-            )
-            people[seat.person_id] = 0
-    mandate = committee.mandate
-    for seat in committee.seats.select_related("person"):
-        if _outside(seat, mandate):
-            warnings.append(
-                _("The seat of %(person)s has dates outside the mandate (%(mandate)s).")
-                % {"person": seat.person, "mandate": mandate}
-            )
+    warnings += _held_twice(held, _("%(person)s holds more than one seat in this committee."))
+    warnings += _outside_warnings(committee.seats.select_related("person"), committee.mandate)
     return warnings
 
 

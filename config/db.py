@@ -36,6 +36,11 @@ _pinned = contextvars.ContextVar("portal_db_pinned_to_primary", default=False)
 _wrote = contextvars.ContextVar("portal_db_wrote", default=False)
 
 
+def replica_in_use():
+    """Whether reads go to a replica: the router is configured (``DATABASE_REPLICA_URL``)."""
+    return f"{__name__}.PrimaryReplicaRouter" in getattr(settings, "DATABASE_ROUTERS", ())
+
+
 def pin_to_primary():
     """Send every read of the current request (or command) to the primary from now on."""
     _pinned.set(True)

@@ -3,13 +3,12 @@
 import logging
 import uuid
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
-from config.db import PRIMARY, REPLICA
+from config.db import PRIMARY, REPLICA, replica_in_use
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +33,7 @@ def health(request):
     outage must not take every app server out of the load balancer.
     """
     checks = {"database": _answers(connections[PRIMARY])}
-    if "config.db.PrimaryReplicaRouter" in settings.DATABASE_ROUTERS:
+    if replica_in_use():
         # Public pages read from the replica: without it this server cannot serve them.
         checks["replica"] = _answers(connections[REPLICA])
     probe = f"health:{uuid.uuid4().hex}"

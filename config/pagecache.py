@@ -111,7 +111,9 @@ def _replica_may_lag(token, now=None):
     one. So for ``DATABASE_REPLICA_PIN_SECONDS`` after a new version (the time config.db already
     allows the replica to catch up) pages and values are served but not kept.
     """
-    if "config.db.PrimaryReplicaRouter" not in getattr(settings, "DATABASE_ROUTERS", ()):
+    from config.db import replica_in_use
+
+    if not replica_in_use():
         return False
     try:
         made = float(str(token).split("-", 1)[0])
