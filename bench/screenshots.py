@@ -20,11 +20,7 @@ def site_paths(base):
     """Every kind of public page: one address per shape found in the sitemap, plus forms."""
     index = urllib.request.urlopen(f"{base}/sitemap.xml").read().decode()
     sitemap = "".join(  # the index lists the sections' pages
-        urllib.request.urlopen(
-            base + urlsplit(loc).path + (f"?{urlsplit(loc).query}" if urlsplit(loc).query else "")
-        )
-        .read()
-        .decode()
+        urllib.request.urlopen(base + urlsplit(loc)._replace(scheme="", netloc="").geturl()).read().decode()
         for loc in re.findall(r"<loc>([^<]+)</loc>", index)
     )
     shapes, paths = set(), []
