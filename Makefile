@@ -8,12 +8,13 @@ PYTEST_ARGS ?=
 
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: load lighthouse weight run setup test lint fmt messages demo demo-reset browser screenshots bench clean help backup restore
+.PHONY: audit load lighthouse weight run setup test lint fmt messages demo demo-reset browser screenshots bench clean help backup restore
 
 help:
 	@echo "make run        set up and serve the portal with demo content at http://127.0.0.1:$(PORT)/"
 	@echo "make test       set up and run the whole test suite"
 	@echo "make lint       ruff and the migrations check"
+	@echo "make audit      pinned dependencies checked against published advisories (pip-audit)"
 	@echo "make messages   extract interface strings into the ar and fr catalogues"
 	@echo "make browser    install Debian's Chromium for the browser tests (root)"
 	@echo "make load       100 clients for 60 s on public pages and training registration, zero errors"
@@ -50,6 +51,10 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
+
+# Known vulnerabilities in the pinned dependencies (.ci/audit.py says what it could not check).
+audit: $(VENV)/.installed
+	$(PY) .ci/audit.py
 
 fmt: $(VENV)/.installed
 	$(VENV)/bin/ruff format .
