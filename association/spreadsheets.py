@@ -11,6 +11,7 @@ One way per format, because the two formats can do different things:
 * **CSV** has no types: a dangerous cell gets OWASP's leading apostrophe (``'+212612345678``),
   which spreadsheet programs read as "this is text" and hide, and every field is quoted (OWASP
   again), so a reader whose separator is ``;`` cannot split ``x;=1+2`` into a formula cell.
+  Reading a CSV back (:func:`read_csv`, the members import) takes that apostrophe off again.
 * **xlsx** has types: the value is kept exactly and the cell is stored as a string with the
   ``quotePrefix`` style, which is what Excel and LibreOffice themselves save when someone types
   ``'=1``. A phone number stays ``+212612345678`` (no apostrophe to strip on re-import: the
@@ -25,6 +26,7 @@ changes the value, and it turns every cell, numbers and empty ones included, int
 import csv
 import io
 
+import tablib
 from import_export.formats import base_formats
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
@@ -66,6 +68,21 @@ class CsvWriter:
 
 
 csv_writer = CsvWriter
+
+
+def csv_unescape(value):
+    """Undo :func:`csv_value` when a file comes back: ``'=1`` is read as ``=1``, ``'abc`` kept."""
+    if isinstance(value, str) and value[:1] == "'" and is_formula_like(value[1:]):
+        return value[1:]
+    return value
+
+
+def read_csv(text):
+    """CSV text as a tablib ``Dataset`` (first row the headers), apostrophes of our exports undone."""
+    dataset = tablib.Dataset().load(text, format="csv")
+    for index, row in enumerate(dataset):
+        dataset[index] = [csv_unescape(value) for value in row]
+    return dataset
 
 
 def dataset_csv(dataset):
@@ -133,7 +150,12 @@ def dataset_xlsx(dataset):
 
 
 class CSV(base_formats.CSV):
-    """import-export's CSV (import unchanged), exported through :func:`dataset_csv`."""
+    """import-export's CSV, exported through :func:`dataset_csv` and read through :func:`read_csv`."""
+
+    def create_dataset(self, in_stream, **kwargs):
+        if isinstance(in_stream, bytes):
+            in_stream = in_stream.decode(self.encoding or "utf-8")
+        return read_csv(in_stream)
 
     def export_data(self, dataset, **kwargs):
         return dataset_csv(dataset)
