@@ -7,13 +7,12 @@ A row whose person already holds that office in the mandate updates the seat (ra
 order); other rows add seats.
 """
 
-import io
-
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 
+from association.spreadsheets import append_row, xlsx_bytes
 from association.text import search_key, search_terms
 from bureau.models import BUREAU_OFFICES, Seat, protocol_key
 from members.models import Council, Person
@@ -38,23 +37,22 @@ def export_roster(mandate):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("roster")[:31]
-    sheet.append(headers())
+    append_row(sheet, headers())
     offices = dict(BUREAU_OFFICES)
     genders = dict(Person.Gender.choices)
     seats = sorted(mandate.seats.held().select_related("person", "council"), key=protocol_key)
     for seat in seats:
-        sheet.append(
+        append_row(
+            sheet,
             [
                 str(offices[seat.office]),
                 seat.rank,
                 seat.person.name,
                 str(genders.get(seat.person.gender, "")),
                 seat.council.name if seat.council else "",
-            ]
+            ],
         )
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
+    return xlsx_bytes(workbook)
 
 
 def _office_lookup():

@@ -1,13 +1,12 @@
 """Public pages of the bureau and committees, and the open data export of the public roster."""
 
-import csv
-
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import get_language
 from django.views.generic import ListView, TemplateView
 
+from association import spreadsheets
 from bureau import opendata, selectors
 from bureau.models import CommitteeSeat, Mandate, Seat, wordings
 from members.models import Person
@@ -104,6 +103,6 @@ def open_data_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="bureau.csv"'
     response.write("\ufeff")  # so that spreadsheet programs read UTF-8 Arabic
-    writer = csv.writer(response)
+    writer = spreadsheets.csv_writer(response)
     writer.writerows(opendata.rows(language=get_language()))
     return response

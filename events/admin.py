@@ -6,6 +6,7 @@ from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 
 from association.admin_mixins import TranslatedAdmin, TranslatedStackedInline, TranslatedTabularInline
+from association.spreadsheets import CSV, XLSX
 from config.pagecache import VersionCountPaginator
 from events import models, services
 from events.resources import ProgrammeLineResource
@@ -133,6 +134,7 @@ class ProgrammeLineAdmin(ImportExportMixin, TranslatedAdmin):
     """Lines of the programmes, with .xlsx import (all or nothing) and export."""
 
     resource_classes = [ProgrammeLineResource]
+    import_formats = export_formats = [XLSX, CSV]
     list_display = ["programme", "order", "label", "start_date", "end_date", "kind", "event"]
     list_display_links = ["label"]
     list_filter = ["programme", "kind"]

@@ -405,12 +405,13 @@ class ProgrammeView(TemplateView):
 
 def programme_export(request, year):
     """The programme as the secretariat's spreadsheet (.xlsx), the same columns as the import."""
+    from association.spreadsheets import dataset_xlsx
     from events.resources import ProgrammeLineResource
 
     programme = _programme(year)
     dataset = ProgrammeLineResource().export(queryset=ProgrammeLine.objects.filter(programme=programme))
     response = HttpResponse(
-        dataset.export("xlsx"),
+        dataset_xlsx(dataset),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="programme-{programme.year}.xlsx"'

@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportActionMixin, ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
 
 from association.admin_mixins import TranslatedAdmin, TranslatedTabularInline
+from association.spreadsheets import CSV, XLSX
 from association.text import search_terms
 from config.pagecache import VersionCountPaginator
 from members import models, resources, services

@@ -3,12 +3,11 @@
 Exports carry names and councils only: no phone, e-mail or address of anyone.
 """
 
-from io import BytesIO
-
 from django.utils.translation import gettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from association.spreadsheets import append_row, xlsx_bytes
 from training.models import SEAT_STATUSES
 
 
@@ -47,27 +46,25 @@ def attendance_xlsx(sessions):
         date = session.date.isoformat() if session.date else ""
         sheet = workbook.create_sheet(title=(f"{date} {session.pk}")[:31])
         sheet.sheet_view.rightToLeft = True
-        sheet.append([session.event.title, date])
-        sheet.append([" · ".join(t.name for t in session.topic_list)])
-        sheet.append([])
+        append_row(sheet, [session.event.title, date])
+        append_row(sheet, [" · ".join(t.name for t in session.topic_list)])
+        append_row(sheet, [])
         header = [gettext("No."), gettext("Name"), gettext("Council"), gettext("Status")]
-        sheet.append(header)
-        for cell in sheet[4]:
+        for cell in append_row(sheet, header):
             cell.font = Font(bold=True)
         for number, registration in enumerate(session_registrations(session), start=1):
             council = registration.participant_council
-            sheet.append(
+            append_row(
+                sheet,
                 [
                     number,
                     registration.name,
                     council.name if council else "",
                     registration.get_status_display(),
-                ]
+                ],
             )
         for column, width in zip("ABCD", (6, 40, 40, 18), strict=True):
             sheet.column_dimensions[column].width = width
     if not workbook.sheetnames:
         workbook.create_sheet(title="-")
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(workbook)

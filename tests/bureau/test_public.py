@@ -1,5 +1,6 @@
 """Public pages: protocol order, gendered titles, public data only, constant query counts."""
 
+import csv
 import datetime
 import json
 
@@ -203,7 +204,8 @@ def test_open_data_is_popolo_shaped_with_labels_in_the_language(client):
     arabic = json.loads(client.get("/ar/bureau/open-data/bureau.json").content)
     assert "النائبة الأولى للرئيس" in [m["label"] for m in arabic["memberships"]]
     csv_text = client.get("/ar/bureau/open-data/bureau.csv").content.decode("utf-8-sig")
-    assert csv_text.splitlines()[0].startswith("organization,title,office,rank,name_ar")
+    header = next(csv.reader(csv_text.splitlines()))  # every field quoted (OWASP, formula injection)
+    assert header[:5] == ["organization", "title", "office", "rank", "name_ar"]
     assert "النائبة الأولى للرئيس" in csv_text
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 import tablib
 from django.core.management.base import BaseCommand, CommandError
 
+from association import spreadsheets
 from members.resources import PersonPrivateResource
 
 
@@ -35,7 +36,7 @@ def read_dataset(path):
         with path.open("rb") as handle:
             return tablib.Dataset().load(handle.read(), format="xlsx")
     if suffix == ".csv":
-        return tablib.Dataset().load(path.read_text(encoding="utf-8-sig"), format="csv")
+        return spreadsheets.read_csv(path.read_text(encoding="utf-8-sig"))
     raise CommandError(f"{path.name}: only .xlsx and .csv files can be imported.")
 
 
