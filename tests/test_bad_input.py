@@ -126,3 +126,23 @@ def test_a_nul_character_gets_the_translated_400_page(client, language, words):
         response = client.get(url)
         assert response.status_code == 400, url
         assert words in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_host_that_is_not_allowed_gets_the_translated_400_page_on_every_url(client, settings):
+    """The 400 page must not ask for the host again (it once did, in the layout): never a 500."""
+    settings.DEBUG = False
+    client.raise_request_exception = False
+    urls = ["/health/", "/robots.txt", "/sitemap.xml", "/ar/admin/", "/fr/admin/login/", "/nowhere"]
+    urls += ["/" + urls_for(route)[0] for route, _name in public_patterns()]
+    failures = []
+    for url in urls:
+        for method in (client.get, client.post):
+            response = method(url, HTTP_HOST="evil.example")
+            if response.status_code != 400:
+                failures.append((method.__name__, url[:80], response.status_code))
+    assert failures == []
+    french = client.get("/fr/press/", HTTP_HOST="evil.example:80").content.decode()
+    assert '<html lang="fr" dir="ltr">' in french and "evil.example" not in french
+    arabic = client.get("/ar/", HTTP_HOST="evil.example").content.decode()
+    assert '<html lang="ar" dir="rtl">' in arabic and "evil.example" not in arabic
