@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
 from django.utils.translation import get_language_info
 
@@ -25,4 +26,17 @@ def portal(request):
         "association": AssociationProfile.get_solo(),
         "language_alternates": alternates,
         "main_nav": nav,
+        "site_origin": site_origin(request),
     }
+
+
+def site_origin(request):
+    """``https://host`` for absolute links (canonical, alternates, feeds), checked once here.
+
+    A Host header outside ``ALLOWED_HOSTS`` is answered by the 400 page, which renders this same
+    layout: there the links become relative ("") instead of raising ``DisallowedHost`` again.
+    """
+    try:
+        return f"{request.scheme}://{request.get_host()}"
+    except DisallowedHost:
+        return ""

@@ -71,11 +71,33 @@ class Category(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unicode_slug(self.name_ar or self.name, max_length=120) or None
+            self.slug = self.slug_from_name()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("association:press-list") + f"?category={self.slug}"
+
+    def slug_from_name(self):
+        return unicode_slug(
+            getattr(self, f"name_{settings.LANGUAGE_CODE}", None) or self.name, max_length=120
+        )
+
+    def clean(self):
+        """An address left empty is made from the name here, so that a name that gives none
+        (no letters or digits) or another category's address is a form error, not a 500."""
+        super().clean()
+        if self.slug:
+            return
+        name_field = f"name_{settings.LANGUAGE_CODE}"
+        slug = self.slug_from_name()
+        if not slug:
+            raise ValidationError(
+                {name_field: _("The name must contain letters or digits, or type a short name by hand.")}
+            )
+        if Category.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            message = _("This name is already used by another category (its address would be “%(slug)s”).")
+            raise ValidationError({name_field: ValidationError(message, params={"slug": slug})})
+        self.slug = slug
 
 
 class PressReleaseQuerySet(models.QuerySet):

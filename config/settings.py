@@ -135,8 +135,16 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+        },
+        # The public forms' rate limits: counted in Redis, or per process while it is down.
+        "ratelimit": {
+            "BACKEND": "config.cache.RateLimitCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        },
     }
+    RATELIMIT_USE_CACHE = "ratelimit"
     # Sessions are read from Redis and written through to the database, so that any app
     # server can serve any request and a Redis outage logs nobody out.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

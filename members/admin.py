@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportActionMixin, ImportExportMixin
 
+from association.admin_filters import ChoiceListFilter
 from association.admin_mixins import TranslatedAdmin, TranslatedTabularInline
 from association.spreadsheets import CSV, XLSX
 from association.text import search_terms
@@ -88,7 +89,7 @@ class PersonMembershipInline(TranslatedTabularInline):
     show_change_link = True
 
 
-class PersonRegionFilter(admin.SimpleListFilter):
+class PersonRegionFilter(ChoiceListFilter):
     title = _("region")
     parameter_name = "region"
 
@@ -104,7 +105,7 @@ class PersonRegionFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PersonLevelFilter(admin.SimpleListFilter):
+class PersonLevelFilter(ChoiceListFilter):
     title = _("council level")
     parameter_name = "level"
 
@@ -181,7 +182,7 @@ class ContributionInline(admin.TabularInline):
     extra = 0
 
 
-class ContributionMissingFilter(admin.SimpleListFilter):
+class ContributionMissingFilter(ChoiceListFilter):
     """The treasurer's view: who has not paid for a year."""
 
     title = _("contribution")

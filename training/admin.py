@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from association.admin_filters import ChoiceListFilter
 from association.admin_mixins import TranslatedAdmin
 from training import exports, models, selectors, services
 from training.forms import RegisterOnBehalfForm
@@ -193,7 +194,7 @@ class TrainingSessionAdmin(TranslatedAdmin):
         return response
 
 
-class SessionFilter(admin.SimpleListFilter):
+class SessionFilter(ChoiceListFilter):
     """Registrations of one session; the sessions are read with their events in one query."""
 
     title = _("session")
@@ -204,9 +205,8 @@ class SessionFilter(admin.SimpleListFilter):
         return [(str(s.pk), f"{s.date.isoformat() if s.date else '–'} · {s.event.title}") for s in sessions]
 
     def queryset(self, request, queryset):
-        value = self.value()
-        if value and value.isdigit():
-            return queryset.filter(session_id=int(value))
+        if self.value():
+            return queryset.filter(session_id=int(self.value()))
         return queryset
 
 

@@ -107,3 +107,32 @@ def test_create_staff_refuses_a_weak_password(monkeypatch):
     monkeypatch.setenv("STAFF_PASSWORD", "123")
     with pytest.raises(CommandError):
         call_command("create_staff", "weak", "--role", "secretariat")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "language, taken, no_letters",
+    [("ar", "هذا الاسم مستعمل", "يجب أن يحتوي"), ("fr", "Ce nom est déjà", "doit contenir")],
+)
+def test_a_press_category_whose_address_cannot_be_made_is_a_form_error(
+    admin_client, language, taken, no_letters
+):
+    """Its address is made from the Arabic name: a taken or letterless name is refused, not a 500."""
+    from association.press import Category
+
+    admin_client.raise_request_exception = False
+    Category.objects.create(name_ar="بلاغات صحفية", name_fr="Communiqués")
+    url = f"/{language}/admin/association/category/add/"
+    response = admin_client.post(
+        url, {"name_ar": "بلاغاتٌ صحفيّة", "name_fr": "Autres", "slug": "", "order": 0}
+    )
+    assert response.status_code == 200
+    assert taken in response.content.decode()
+    response = admin_client.post(url, {"name_ar": "!!! ؟", "name_fr": "Divers", "slug": "", "order": 0})
+    assert response.status_code == 200
+    assert no_letters in response.content.decode()
+    assert Category.objects.count() == 1
+    # A short name typed by hand makes it possible.
+    response = admin_client.post(url, {"name_ar": "!!! ؟", "name_fr": "Divers", "slug": "divers", "order": 0})
+    assert response.status_code == 302
+    assert Category.objects.filter(slug="divers").exists()
