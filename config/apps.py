@@ -1,7 +1,22 @@
 from django.contrib.admin.apps import AdminConfig
+from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.apps import DefaultConfig as StaticConfig
+from django_otp.plugins.otp_totp.apps import DefaultConfig as TOTPConfig
 
 
 class PortalAdminConfig(AdminConfig):
     """The admin, on the portal's own site class (two-factor authentication for staff)."""
 
     default_site = "config.admin_site.PortalAdminSite"
+
+
+class AuthenticatorAppsConfig(TOTPConfig):
+    """django-otp's TOTP devices, under a name the admin can translate (it has none)."""
+
+    verbose_name = _("Authenticator apps")
+
+
+class BackupCodesConfig(StaticConfig):
+    """django-otp's static tokens (the portal's backup codes), under a translated name."""
+
+    verbose_name = _("Backup codes")
