@@ -1,4 +1,7 @@
 from django.contrib.admin.apps import AdminConfig
+from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.apps import DefaultConfig as StaticConfig
+from django_otp.plugins.otp_totp.apps import DefaultConfig as TOTPConfig
 
 
 class PortalAdminConfig(AdminConfig):
@@ -11,3 +14,14 @@ class PortalAdminConfig(AdminConfig):
         from association.admin_filters import use_checked_related_filters
 
         use_checked_related_filters()
+
+class AuthenticatorAppsConfig(TOTPConfig):
+    """django-otp's TOTP devices, under a name the admin can translate (it has none)."""
+
+    verbose_name = _("Authenticator apps")
+
+
+class BackupCodesConfig(StaticConfig):
+    """django-otp's static tokens (the portal's backup codes), under a translated name."""
+
+    verbose_name = _("Backup codes")

@@ -50,7 +50,10 @@ INSTALLED_APPS = [
     "easy_thumbnails",
     "phonenumber_field",
     "django_otp",
-    "django_otp.plugins.otp_totp",
+    # django-otp's authenticator apps (TOTP) and backup codes (static tokens), named in the
+    # portal's languages (config.apps).
+    "config.apps.AuthenticatorAppsConfig",
+    "config.apps.BackupCodesConfig",
     "axes",
     "association",
     "members",

@@ -64,7 +64,8 @@ def test_superuser_must_set_up_an_authenticator_before_seeing_the_admin(client, 
     assert device.throttling_failure_count == 1  # a wrong code slows the next attempt down
     reset_throttling(device)
     confirmed = client.post(reverse("admin:two_factor_setup"), {"otp_token": current_token(device)})
-    assert confirmed.status_code == 302
+    assert confirmed.status_code == 200
+    assert len(confirmed.context["codes"]) == 10  # the backup codes, shown this once
     device.refresh_from_db()
     assert device.confirmed
     assert client.get(reverse("admin:auth_user_changelist")).status_code == 200
