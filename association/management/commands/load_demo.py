@@ -5,7 +5,8 @@ from django.db import transaction
 
 from association.demo import ASSOCIATIONS
 
-# Each app with demo content has a ``demo`` module with ``load(association_key)``; the order
+# Each app with demo content has a ``demo`` package whose ``load(association_key)`` reads its
+# ``<association>.yaml`` (portal.demodata) and upserts the rows; the order
 # follows the dependencies (people before bureau seats, the electing general assembly before
 # the bureau's mandate, events before training sessions).
 DEMO_APPS = ["association", "members", "events", "bureau", "training"]
