@@ -4,7 +4,9 @@ Staff may set up an authenticator app; once they have, the admin asks for its co
 login. Superusers must set one up: after their password they are sent to the set-up page and
 see nothing else of the admin until a code is confirmed (``PORTAL_SUPERUSER_2FA``, on by
 default). Login attempts go through django-axes (``authenticate`` is given the request), so
-failures are throttled and the account locked whatever the second factor.
+failures are throttled and the account locked whatever the second factor and whether it was
+named by its user name or its e-mail (``config.lockout``); login posts are also limited per
+client address (``config.ratelimit.limit_login_posts``).
 """
 
 from base64 import b32encode
@@ -22,6 +24,8 @@ from django.utils.translation import gettext_lazy as _
 from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from config.ratelimit import limit_login_posts
 
 TOKEN_WIDGET = forms.TextInput(
     attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]*", "dir": "ltr"}
@@ -94,7 +98,7 @@ class PortalAdminSite(admin.AdminSite):
     def login(self, request, extra_context=None):
         if request.user.is_authenticated and self.needs_enrolment(request):
             return redirect("admin:two_factor_setup")
-        return super().login(request, extra_context)
+        return limit_login_posts(super().login)(request, extra_context)
 
     def get_urls(self):
         return [

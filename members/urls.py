@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from config.ratelimit import limit_form_posts
+from config.ratelimit import limit_form_posts, limit_login_posts
 from members import forms, views
 
 app_name = "members"
@@ -13,10 +13,12 @@ urlpatterns = [
     path("account/", views.AccountView.as_view(), name="account"),
     path(
         "login/",
-        auth_views.LoginView.as_view(
-            template_name="members/registration/login.html",
-            authentication_form=forms.EmailLoginForm,
-            redirect_authenticated_user=True,
+        limit_login_posts(
+            auth_views.LoginView.as_view(
+                template_name="members/registration/login.html",
+                authentication_form=forms.EmailLoginForm,
+                redirect_authenticated_user=True,
+            )
         ),
         name="login",
     ),
