@@ -173,6 +173,12 @@ AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_VERBOSE = False
 # Public forms (membership application, contact): submissions per client address (config.ratelimit).
 PORTAL_FORM_RATE = env("PORTAL_FORM_RATE", default="10/h")
+# Password-reset mails: at most so many per address and per client; past either, the form
+# answers the same "sent" page and sends nothing (members.views.PasswordResetView).
+PORTAL_RESET_ADDRESS_RATE = env("PORTAL_RESET_ADDRESS_RATE", default="3/h")
+PORTAL_RESET_CLIENT_RATE = env("PORTAL_RESET_CLIENT_RATE", default="10/h")
+# How long the link confirming a new e-mail address stays valid (seconds).
+MEMBERS_EMAIL_CHANGE_MAX_AGE = env.int("MEMBERS_EMAIL_CHANGE_MAX_AGE", default=2 * 24 * 3600)
 RATELIMIT_VIEW = "config.views.rate_limited"
 RATELIMIT_IP_META_KEY = "config.ratelimit.client_ip"
 # Two-factor authentication (django-otp, TOTP): required for superusers (config.admin_site).

@@ -11,6 +11,7 @@ urlpatterns = [
     path("apply/", limit_form_posts(views.ApplicationView.as_view()), name="apply"),
     path("apply/thanks/", views.ApplicationThanksView.as_view(), name="apply-thanks"),
     path("account/", views.AccountView.as_view(), name="account"),
+    path("account/email/<str:token>/", views.EmailChangeConfirmView.as_view(), name="email-confirm"),
     path(
         "login/",
         limit_login_posts(
@@ -25,7 +26,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(
+        views.PasswordResetView.as_view(
             form_class=forms.MemberPasswordResetForm,
             template_name="members/registration/password_reset_form.html",
             email_template_name="members/registration/password_reset_email.txt",
