@@ -6,7 +6,10 @@ Superusers must set one up: after their password they are sent to the set-up pag
 nothing else of the admin until a code is confirmed (``PORTAL_SUPERUSER_2FA``, on by
 default). Login attempts go through django-axes (``authenticate`` is given the request), and
 a wrong second factor is reported to it as a failed login, so password and code guesses
-count towards the same lockout. ``manage.py reset_2fa <username>`` removes a user's devices.
+count towards the same lockout, whether the account was named by its user name or its e-mail
+(``config.lockout``); login posts are also limited per client address
+(``config.ratelimit.limit_login_posts``). ``manage.py reset_2fa <username>`` removes a user's
+devices.
 
 django-two-factor-auth was weighed and not taken: 1.18 pins django-phonenumber-field below
 9 (the portal uses 9), brings qrcode and formtools, its Arabic catalogue is half empty, and
@@ -32,6 +35,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from config import backup_codes
+from config.ratelimit import limit_login_posts
 
 TOKEN_WIDGET = forms.TextInput(
     attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]*", "dir": "ltr"}
@@ -141,7 +145,7 @@ class PortalAdminSite(admin.AdminSite):
     def login(self, request, extra_context=None):
         if request.user.is_authenticated and self.needs_enrolment(request):
             return redirect("admin:two_factor_setup")
-        return super().login(request, extra_context)
+        return limit_login_posts(super().login)(request, extra_context)
 
     def get_urls(self):
         return [

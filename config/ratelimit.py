@@ -2,7 +2,9 @@
 
 django-ratelimit counts in the shared cache (Redis in production, so every app server counts
 together); past the limit the visitor gets a translated 429 page (``config.views.rate_limited``)
-and nothing is stored. Logins are limited separately, per account, by django-axes.
+and nothing is stored. Logins are locked per account by django-axes (``config.lockout``) and
+their posts limited per address here (``PORTAL_LOGIN_RATE``), against one address trying many
+accounts.
 """
 
 from django.conf import settings
@@ -16,6 +18,19 @@ def form_rate(group, request):
 def limit_form_posts(view):
     """Wrap a form view: GET is never limited, POST at ``PORTAL_FORM_RATE`` per address."""
     return ratelimit(key="ip", rate=form_rate, method="POST", block=True)(view)
+
+
+def login_rate(group, request):
+    return settings.PORTAL_LOGIN_RATE
+
+
+def limit_login_posts(view):
+    """Wrap a login view: POST at ``PORTAL_LOGIN_RATE`` per address, whatever the account.
+
+    Generous (an office behind one address signs in many members) but far below what guessing
+    passwords across many accounts (password spraying) needs.
+    """
+    return ratelimit(group="portal:login", key="ip", rate=login_rate, method="POST", block=True)(view)
 
 
 def client_ip(request):

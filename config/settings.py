@@ -170,16 +170,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
-# Login throttling (django-axes): five failures for one account from one address lock that
-# pair for an hour; the attempts are kept in the database, so every app server sees them.
+# Login throttling (django-axes): five failures for one account, from any address and under
+# any spelling of it (user name, e-mail in any case: config.lockout), lock it for an hour; the
+# attempts are kept in the database, so every app server sees them.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_USERNAME_CALLABLE = "config.lockout.account_key"
+# Login posts per client address, whatever the account (config.ratelimit.limit_login_posts).
+PORTAL_LOGIN_RATE = env("PORTAL_LOGIN_RATE", default="30/h")
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_VERBOSE = False
 # Public forms (membership application, contact): submissions per client address (config.ratelimit).
 PORTAL_FORM_RATE = env("PORTAL_FORM_RATE", default="10/h")
+# Password-reset mails: at most so many per address and per client; past either, the form
+# answers the same "sent" page and sends nothing (members.views.PasswordResetView).
+PORTAL_RESET_ADDRESS_RATE = env("PORTAL_RESET_ADDRESS_RATE", default="3/h")
+PORTAL_RESET_CLIENT_RATE = env("PORTAL_RESET_CLIENT_RATE", default="10/h")
+# How long the link confirming a new e-mail address stays valid (seconds).
+MEMBERS_EMAIL_CHANGE_MAX_AGE = env.int("MEMBERS_EMAIL_CHANGE_MAX_AGE", default=2 * 24 * 3600)
 RATELIMIT_VIEW = "config.views.rate_limited"
 RATELIMIT_IP_META_KEY = "config.ratelimit.client_ip"
 # Two-factor authentication (django-otp, TOTP): required for superusers (config.admin_site).
@@ -279,6 +289,10 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 # "check --deploy" warns when preload is off (security.W021): off is the deliberate default.
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+# django-axes asks for "ip_address" among the lockout parameters (axes.W006); the lock is per
+# account from any address on purpose, and addresses are limited by PORTAL_LOGIN_RATE
+# (config.lockout says why).
+SILENCED_SYSTEM_CHECKS.append("axes.W006")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_HTTPONLY = True

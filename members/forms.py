@@ -1,3 +1,5 @@
+import logging
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
@@ -9,6 +11,9 @@ from association.forms import HoneypotMixin
 from association.widgets import FastSelect
 from config.pagecache import per_version
 from members.models import Council, MembershipApplication, Person
+from members.services import email_in_use, email_normalise
+
+logger = logging.getLogger(__name__)
 
 
 class _KeptCouncilChoices(ModelChoiceIterator):
@@ -107,15 +112,24 @@ class EmailLoginForm(AuthenticationForm):
 
 
 class MemberPasswordResetForm(PasswordResetForm):
-    """Also reaches accounts created on approval, which have no password yet."""
+    """Also reaches accounts created on approval, which have no password yet.
+
+    An address belongs to one account (``user_unique_email``); should two share one all the
+    same (data older than that index), neither is mailed: a reset link must reach only the
+    account that owns the address.
+    """
 
     def get_users(self, email):
         User = get_user_model()
-        return (
-            user
-            for user in User._default_manager.filter(email__iexact=email, is_active=True)
-            if user.has_usable_password() or hasattr(user, "person")
-        )
+        users = list(User._default_manager.filter(email__iexact=email_normalise(email))[:2])
+        if len(users) != 1:
+            if users:
+                logger.warning("Password reset refused: more than one account has the address asked for")
+            return []
+        user = users[0]
+        if user.is_active and (user.has_usable_password() or hasattr(user, "person")):
+            return [user]
+        return []
 
 
 class ProfileForm(forms.ModelForm):
@@ -135,6 +149,25 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # An account signs in and receives resets at its address: it may change, not go.
+        self.fields["email"].required = bool(self.instance.user_id)
+        self.fields["email"].help_text = _(
+            "A new address takes effect once you confirm it from that address."
+        )
         self.fields["name_ar"].required = True
         self.fields["name_ar"].label = _("Name in Arabic")
         self.fields["name_fr"].label = _("Name in French (Latin letters)")
+
+    def clean_email(self):
+        email = email_normalise(self.cleaned_data.get("email"))
+        if (
+            email
+            and email != email_normalise(self.initial.get("email"))
+            and email_in_use(email, person=self.instance)
+        ):
+            # Says no more than that it cannot be used: not whose it is.
+            raise forms.ValidationError(
+                _("This address cannot be used for your account. If it is yours, write to the secretariat."),
+                code="email_taken",
+            )
+        return email

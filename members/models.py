@@ -14,6 +14,7 @@ only the council's current representative.
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -247,6 +248,15 @@ class Person(models.Model):
     class Meta:
         ordering = ["name_ar", "pk"]
         indexes = [models.Index(fields=["name_ar", "id"], name="person_name_ar_order")]  # admin list order
+        constraints = [
+            # A person exists once: an address names one person (and, through it, one account).
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~Q(email=""),
+                name="person_unique_email",
+                violation_error_message=_("Another person already has this e-mail address."),
+            ),
+        ]
         verbose_name = _("person")
         verbose_name_plural = _("people")
         permissions = [("view_private_contact", _("Can see and export private contact details"))]

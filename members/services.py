@@ -4,9 +4,10 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -217,13 +218,105 @@ def application_reject(*, application, by, reason):
     return application
 
 
-# --- Profile ---------------------------------------------------------------------------------------
+# --- Profile and e-mail address --------------------------------------------------------------------
+
+EMAIL_CHANGE_SALT = "members.email-change"
 
 
-def person_update_own(*, form):
-    """A member corrects their own profile (the form limits which fields)."""
-    person = form.save()
-    if person.user_id and person.email and person.user.email != person.email:
-        person.user.email = person.email
-        person.user.save(update_fields=["email"])
+def email_normalise(value):
+    """An address as the portal keeps it: trimmed and lower-cased (as ``Person.save`` does)."""
+    return (value or "").strip().lower()
+
+
+def email_in_use(email, *, person=None):
+    """Whether another person or account than ``person`` (and its account) uses ``email``.
+
+    Accounts count by user name too: a member's user name is the address they joined with.
+    """
+    email = email_normalise(email)
+    if not email:
+        return False
+    people = Person.objects.filter(email__iexact=email)
+    accounts = get_user_model()._default_manager.filter(Q(email__iexact=email) | Q(username__iexact=email))
+    if person is not None:
+        people = people.exclude(pk=person.pk)
+        if person.user_id:
+            accounts = accounts.exclude(pk=person.user_id)
+    return people.exists() or accounts.exists()
+
+
+def person_update_own(*, form, confirm_url):
+    """A member corrects their own profile (the form limits which fields).
+
+    A new e-mail address is not saved: it signs in and receives password resets, so it takes
+    effect only once confirmed from that address (``email_change_confirm``). A link signed with
+    the date is sent there (``confirm_url(token)`` makes it absolute) and the current address is
+    told of the request. Returns the address waiting for confirmation, or "".
+    """
+    person = form.instance
+    current = Person.objects.filter(pk=person.pk).values_list("email", flat=True).get()
+    requested = email_normalise(form.cleaned_data.get("email"))
+    person.email = current
+    form.save()
+    if not requested or requested == email_normalise(current):
+        return ""
+    token = signing.dumps({"person": person.pk, "from": current, "to": requested}, salt=EMAIL_CHANGE_SALT)
+    language = person.preferred_language
+    with translation.override(language):
+        confirm_subject = _("Confirm your new e-mail address")
+        notice_subject = _("A change of your e-mail address was requested")
+    hours = max(1, settings.MEMBERS_EMAIL_CHANGE_MAX_AGE // 3600)
+    context = {"person": person, "link": confirm_url(token), "new_email": requested, "hours": hours}
+    _send(
+        to=requested,
+        language=language,
+        subject=confirm_subject,
+        template="members/email/email_change_confirm.txt",
+        context=context,
+    )
+    if current:
+        _send(
+            to=current,
+            language=language,
+            subject=notice_subject,
+            template="members/email/email_change_notice.txt",
+            context=context,
+        )
+    return requested
+
+
+@transaction.atomic
+def email_change_confirm(*, token, user):
+    """Give the member the address a link from ``person_update_own`` was sent to.
+
+    Refused (``ValidationError``) when the link is forged, older than
+    ``MEMBERS_EMAIL_CHANGE_MAX_AGE``, already used (the address is no longer the one it replaces),
+    opened by another account, or the address has been taken meanwhile. The account's user name
+    follows the address when it was the old one, so the old address no longer signs in.
+    """
+    invalid = ValidationError(_("This link is not valid or has expired."), code="invalid")
+    try:
+        data = signing.loads(token, salt=EMAIL_CHANGE_SALT, max_age=settings.MEMBERS_EMAIL_CHANGE_MAX_AGE)
+        person_pk, old, new = int(data["person"]), data["from"], email_normalise(data["to"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        raise invalid from None
+    person = Person.objects.select_for_update().filter(pk=person_pk, user=user).first()
+    if person is None or person.email != old or not new:
+        raise invalid
+    if email_in_use(new, person=person):
+        raise ValidationError(_("This address cannot be used for your account."), code="email_taken")
+    person.email = new
+    person.save(update_fields=["email", "search_key", "updated_at"])
+    fields = ["email"]
+    if user.get_username().strip().lower() == email_normalise(old):
+        user.username = new
+        fields.append("username")
+    user.email = new
+    try:
+        with transaction.atomic():
+            user.save(update_fields=fields)
+    except IntegrityError:  # taken between the check and the write
+        raise ValidationError(
+            _("This address cannot be used for your account."), code="email_taken"
+        ) from None
     return person

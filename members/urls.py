@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from config.ratelimit import limit_form_posts
+from config.ratelimit import limit_form_posts, limit_login_posts
 from members import forms, views
 
 app_name = "members"
@@ -11,19 +11,22 @@ urlpatterns = [
     path("apply/", limit_form_posts(views.ApplicationView.as_view()), name="apply"),
     path("apply/thanks/", views.ApplicationThanksView.as_view(), name="apply-thanks"),
     path("account/", views.AccountView.as_view(), name="account"),
+    path("account/email/<str:token>/", views.EmailChangeConfirmView.as_view(), name="email-confirm"),
     path(
         "login/",
-        auth_views.LoginView.as_view(
-            template_name="members/registration/login.html",
-            authentication_form=forms.EmailLoginForm,
-            redirect_authenticated_user=True,
+        limit_login_posts(
+            auth_views.LoginView.as_view(
+                template_name="members/registration/login.html",
+                authentication_form=forms.EmailLoginForm,
+                redirect_authenticated_user=True,
+            )
         ),
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(
+        views.PasswordResetView.as_view(
             form_class=forms.MemberPasswordResetForm,
             template_name="members/registration/password_reset_form.html",
             email_template_name="members/registration/password_reset_email.txt",

@@ -1,16 +1,27 @@
+import logging
+
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView, ListView, TemplateView, UpdateView
+from django.views.generic import FormView, ListView, TemplateView, UpdateView, View
+from django_ratelimit.core import is_ratelimited
 
 from association.text import search_terms
 from members import services
 from members.directory import DirectoryPaginator
 from members.forms import ApplicationForm, ProfileForm
 from members.models import Council, CouncilSeat, Membership, Person, Region
+
+logger = logging.getLogger(__name__)
 
 
 class DirectoryView(ListView):
@@ -107,6 +118,63 @@ class AccountView(LoginRequiredMixin, UpdateView):
         return context
 
     def form_valid(self, form):
-        services.person_update_own(form=form)
+        def confirm_url(token):
+            return self.request.build_absolute_uri(reverse("members:email-confirm", args=[token]))
+
+        pending = services.person_update_own(form=form, confirm_url=confirm_url)
         messages.success(self.request, _("Your profile has been saved."))
+        if pending:
+            messages.info(
+                self.request,
+                _("We have sent a link to %(email)s: your address changes once you open it.")
+                % {"email": pending},
+            )
         return redirect("members:account")
+
+
+class EmailChangeConfirmView(LoginRequiredMixin, View):
+    """The link sent to a new address: a page with a button, the change made on POST only
+    (mail scanners open links; they do not submit forms)."""
+
+    template_name = "members/email_change_confirm.html"
+
+    def get(self, request, token):
+        return TemplateResponse(request, self.template_name, {})
+
+    def post(self, request, token):
+        try:
+            person = services.email_change_confirm(token=token, user=request.user)
+        except ValidationError as error:
+            return TemplateResponse(request, self.template_name, {"error": error.messages[0]}, status=400)
+        messages.success(request, _("Your e-mail address is now %(email)s.") % {"email": person.email})
+        return redirect("members:account")
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Password reset, its mails limited per address and per client.
+
+    Past ``PORTAL_RESET_ADDRESS_RATE`` for the address or ``PORTAL_RESET_CLIENT_RATE`` for the
+    client, nothing is sent but the answer is the same "sent" page, so the form tells nobody
+    whether an address has an account, nor whether a limit was reached.
+    """
+
+    def form_valid(self, form):
+        request = self.request
+        address = services.email_normalise(form.cleaned_data["email"])
+        limited = is_ratelimited(
+            request,
+            group="members:reset-client",
+            key="ip",
+            rate=settings.PORTAL_RESET_CLIENT_RATE,
+            increment=True,
+        ) or is_ratelimited(
+            request,
+            group="members:reset-address",
+            key=lambda group, request: address,
+            rate=settings.PORTAL_RESET_ADDRESS_RATE,
+            increment=True,
+        )
+        if limited:
+            logger.info("Password reset not sent: limit reached")
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)

@@ -38,7 +38,9 @@ def test_member_corrects_own_profile(client, member_user):
     assert response.status_code == 302
     person.refresh_from_db()
     assert person.name_ar == "اسم مصحح" and person.search_key.startswith("اسم مصحح")
-    assert person.user.email == "new@example.org"
+    # A new address waits for its confirmation (tests/test_account_security.py).
+    assert person.email == person.user.email == "member@example.org"
+    assert [message.to for message in mail.outbox] == [["new@example.org"], ["member@example.org"]]
 
 
 @pytest.mark.django_db
