@@ -8,7 +8,8 @@ class AssociationConfig(AppConfig):
     verbose_name = _("The association")
 
     def ready(self):
-        from association import registry, roles, text
+        from association import registry, roles
+        from portal import text
 
         # Text never keeps bidi override characters (spoofing), whatever model stores it.
         pre_save.connect(text.strip_bidi_controls_on_save, dispatch_uid="association.strip_bidi")

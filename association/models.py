@@ -190,7 +190,7 @@ class Document(models.Model):
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
     published_on = models.DateField(_("published on"), auto_now_add=True)
-    # Normalised titles for the portal's search (association.text.search_key), kept on save.
+    # Normalised titles for the portal's search (portal.text.search_key), kept on save.
     search_key = models.TextField(editable=False, blank=True, default="")
 
     objects = DocumentQuerySet.as_manager()
@@ -211,7 +211,7 @@ class Document(models.Model):
 
     def save(self, *args, **kwargs):
         from association.press import translated_values
-        from association.text import search_key
+        from portal.text import search_key
 
         self.search_key = search_key(" ".join(translated_values(self, "title")))
         if kwargs.get("update_fields") is not None:

@@ -7,7 +7,7 @@ come: a scheduled item appears at its time without any cron job; ``manage.py
 publish_scheduled`` only flips the stored status afterwards, for the record.
 
 Bodies are rich text, sanitised on save (``association.richtext``). Every searchable model
-stores a normalised ``search_key`` (``association.text.search_key``) updated on save.
+stores a normalised ``search_key`` (``portal.text.search_key``) updated on save.
 """
 
 import re
@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from association.images import ensure_thumbnails
 from association.richtext import plain_text, sanitize_html
-from association.text import search_key
+from portal.text import search_key
 from association.validators import validate_document, validate_image
 
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -179,7 +179,7 @@ class PressRelease(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    # Normalised text for the portal's search (association.text.search_key), kept on save.
+    # Normalised text for the portal's search (portal.text.search_key), kept on save.
     search_title = models.TextField(editable=False, blank=True, default="")
     search_key = models.TextField(editable=False, blank=True, default="")
 

@@ -16,7 +16,7 @@ import nh3
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
-from association.text import strip_bidi_controls
+from portal.text import strip_bidi_controls
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "b", "em", "i", "u", "s", "sub", "sup",

@@ -4,11 +4,11 @@ A provider is any object with ``key`` (a short name), ``label`` (what the result
 the heading of their group), ``order`` (position of the group) and
 ``search(terms, *, language, user, limit)``: it returns a ``SearchResults`` of ``SearchResult``
 already ranked, containing only what ``user`` may see. ``terms`` are
-``association.text.search_terms(query)``: normalised (أ إ آ → ا، ة → ه، ى → ي, no diacritics or
+``portal.text.search_terms(query)``: normalised (أ إ آ → ا، ة → ه، ى → ي, no diacritics or
 tatweel, French without accents or case) and stripped of attached particles, so "الاقاليم"
 finds "والأقاليم" and "الجهه" finds "بالجهة".
 
-Each searchable model stores ``search_key = association.text.search_key(...)`` of its texts in
+Each searchable model stores ``search_key = portal.text.search_key(...)`` of its texts in
 every language, updated on save, and matches with ``matching(queryset, terms)``: every term
 must occur in the key (``LIKE '%term%'``). On PostgreSQL the key has a trigram GIN index
 (``pg_trgm``, migration 0004), which serves these substring matches. SQLite runs the same filter
@@ -39,7 +39,7 @@ from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
-from association.text import search_terms
+from portal.text import search_terms
 
 MIN_TERM_LENGTH = 2
 MAX_TERMS = 8

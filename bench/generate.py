@@ -223,7 +223,7 @@ def make_press(count, rng):
 
     from association.press import Category, PressRelease, translated_values
     from association.richtext import plain_text
-    from association.text import search_key
+    from portal.text import search_key
 
     categories = [
         Category.objects.create(name_ar=name_ar, name_fr=name_fr, slug=slug, order=order)

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 
-from association.text import search_key, search_terms
+from portal.text import search_key, search_terms
 from bureau.models import BUREAU_OFFICES, Seat, protocol_key
 from members.models import Council, Person
 

@@ -278,7 +278,7 @@ class Event(models.Model):
     sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    # Normalised text for the portal's search (association.text.search_key), kept on save.
+    # Normalised text for the portal's search (portal.text.search_key), kept on save.
     search_title = models.TextField(editable=False, blank=True, default="")
     search_key = models.TextField(editable=False, blank=True, default="")
 
@@ -367,7 +367,7 @@ class Event(models.Model):
         return reverse("events:detail", args=[self.pk])
 
     def _update_search_key(self):
-        from association.text import search_key
+        from portal.text import search_key
 
         def values(name):
             found = [getattr(self, f"{name}_{code}", "") or "" for code, _label in settings.LANGUAGES]

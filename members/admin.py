@@ -11,7 +11,7 @@ from import_export.admin import ExportActionMixin, ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 
 from association.admin_mixins import TranslatedAdmin, TranslatedTabularInline
-from association.text import search_terms
+from portal.text import search_terms
 from config.pagecache import VersionCountPaginator
 from members import models, resources, services
 from members.privacy_admin import PersonPrivacyActionsMixin

@@ -24,7 +24,7 @@ from import_export import fields, resources, widgets
 from modeltranslation.fields import TranslationField
 from phonenumber_field.phonenumber import PhoneNumber
 
-from association.text import normalize, search_key
+from portal.text import normalize, search_key
 from members.models import Council, CouncilSeat, Membership, MembershipStatusChange, Person
 from members.services import default_holder
 

@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from association.text import search_key
+from portal.text import search_key
 from members.models import (
     CouncilSeat,
     Membership,

@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView, UpdateView
 
-from association.text import search_terms
+from portal.text import search_terms
 from members import services
 from members.directory import DirectoryPaginator
 from members.forms import ApplicationForm, ProfileForm

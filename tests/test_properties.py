@@ -5,7 +5,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from association.text import normalize, search_key, search_terms
+from portal.text import normalize, search_key, search_terms
 from bureau.titles import FEMALE, MALE, Office, arabic_ordinal, french_ordinal, office_title
 
 # Arabic block letters and marks, Latin with accents, digits, spaces and punctuation.
