@@ -24,7 +24,7 @@ class AssociationConfig(AppConfig):
         registry.register_nav("association:search", _("Search"), order=95)
         registry.register_home_section("association/press/home_section.html", latest_press_section, order=20)
 
-        from association.search import DocumentSearchProvider, PressSearchProvider, register_search_provider
+        from portal.search import DocumentSearchProvider, PressSearchProvider, register_search_provider
 
         register_search_provider(PressSearchProvider())
         register_search_provider(DocumentSearchProvider())

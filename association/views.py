@@ -85,7 +85,7 @@ class SearchView(TemplateView):
     template_name = "association/search.html"
 
     def get_context_data(self, **kwargs):
-        from association import search
+        from portal import search
 
         query = self.request.GET.get("q", "").strip()[:200]
         keys = {provider.key for provider in search.search_providers()}

@@ -8,7 +8,7 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from association import registry
-        from association.search import register_search_provider
+        from portal.search import register_search_provider
         from association.sitemaps import register_sitemap
         from events.search import EventSearchProvider
         from events.sitemaps import CalendarPagesSitemap, EventSitemap

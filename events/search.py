@@ -1,10 +1,10 @@
 """The calendar's part of the portal search: events the visitor may see (public ones for the
-public), ranked by the shared expression of ``association.search``."""
+public), ranked by the shared expression of ``portal.search``."""
 
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from association.search import SearchResult, SearchResults, matching, rank_expression
+from portal.search import SearchResult, SearchResults, matching, rank_expression
 
 
 class EventSearchProvider:

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from association.search import SearchResult, SearchResults
+from portal.search import SearchResult, SearchResults
 from members.directory import DirectoryRows
 from members.models import Council, CouncilSeat, Membership
 

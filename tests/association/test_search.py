@@ -11,7 +11,7 @@ from urllib.parse import quote
 import pytest
 from django.utils import timezone
 
-from association import search
+from portal import search
 from tests.association.press_factories import PressReleaseFactory
 from tests.events.factories import EventFactory
 from tests.factories import DocumentFactory

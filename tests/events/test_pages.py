@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from PIL import Image
 
-from association.search import search
+from portal.search import search
 from events.models import AgendaItem, Event, EventDocument, EventKind, EventPhoto
 from tests.events.factories import EventFactory, timed
 from tests.urlwalk import sitemap_text

@@ -2,7 +2,7 @@
 
 import pytest
 
-from association.search import search
+from portal.search import search
 from members.models import Council
 from tests.members.factories import MembershipFactory, PersonFactory, SeatFactory, council
 from tests.urlwalk import sitemap_text

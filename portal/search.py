@@ -16,7 +16,7 @@ without the index, so both databases return the same results in the same order.
 
 Adding a provider from another app (members, events), in its ``AppConfig.ready()``::
 
-    from association.search import register_search_provider
+    from portal.search import register_search_provider
     from events.search import EventSearchProvider
 
     register_search_provider(EventSearchProvider())
