@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 from solo.models import SingletonModel
 
-from association.validators import validate_document, validate_image
+from portal.validators import validate_document, validate_image
 
 
 class AssociationProfile(SingletonModel):

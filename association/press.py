@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from association.images import ensure_thumbnails
 from association.richtext import plain_text, sanitize_html
 from portal.text import search_key
-from association.validators import validate_document, validate_image
+from portal.validators import validate_document, validate_image
 
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 SLUG_MAX_WORDS = 6

@@ -24,7 +24,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from association.models import Partner
-from association.validators import validate_document, validate_image
+from portal.validators import validate_document, validate_image
 from events import territory
 
 colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #RRGGBB."))

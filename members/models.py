@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
 from portal.text import search_key, search_terms
-from association.validators import validate_image
+from portal.validators import validate_image
 
 # --- Territory ---------------------------------------------------------------------------------
 
