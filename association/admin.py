@@ -7,7 +7,7 @@ from solo.admin import SingletonModelAdmin
 
 from association import models
 from association.admin_mixins import TranslatedAdmin, TranslatedStackedInline, TranslatedTabularInline
-from association.widgets import RichTextWidget
+from portal.widgets import RichTextWidget
 
 admin.site.site_url = "/"
 admin.site.enable_nav_sidebar = True

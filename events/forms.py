@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from association.widgets import FastSelect
+from portal.widgets import FastSelect
 from events import territory
 from events.models import Event, EventKind
 

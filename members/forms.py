@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from association.forms import HoneypotMixin
-from association.widgets import FastSelect
+from portal.widgets import FastSelect
 from config.pagecache import per_version
 from members.models import Council, MembershipApplication, Person
 
