@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from solo.admin import SingletonModelAdmin
 
 from association import models
-from association.admin_mixins import TranslatedAdmin, TranslatedStackedInline, TranslatedTabularInline
+from portal.admin_mixins import TranslatedAdmin, TranslatedStackedInline, TranslatedTabularInline
 from portal.widgets import RichTextWidget
 
 admin.site.site_url = "/"

@@ -22,7 +22,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from association.admin_mixins import TranslatedAdmin, TranslatedTabularInline
+from portal.admin_mixins import TranslatedAdmin, TranslatedTabularInline
 from portal.validators import validate_document
 from bureau import roster_xlsx, services, titles
 from bureau.models import Committee, CommitteeSeat, Mandate, OfficeWording, Seat, wordings

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 
-from association.admin_mixins import TranslatedAdmin, TranslatedStackedInline, TranslatedTabularInline
+from portal.admin_mixins import TranslatedAdmin, TranslatedStackedInline, TranslatedTabularInline
 from config.pagecache import VersionCountPaginator
 from events import models, services
 from events.resources import ProgrammeLineResource

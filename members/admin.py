@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportActionMixin, ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 
-from association.admin_mixins import TranslatedAdmin, TranslatedTabularInline
+from portal.admin_mixins import TranslatedAdmin, TranslatedTabularInline
 from portal.text import search_terms
 from config.pagecache import VersionCountPaginator
 from members import models, resources, services
