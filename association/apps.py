@@ -8,7 +8,8 @@ class AssociationConfig(AppConfig):
     verbose_name = _("The association")
 
     def ready(self):
-        from association import registry, roles
+        from association import roles
+        from portal import registry
         from portal import text
 
         # Text never keeps bidi override characters (spoofing), whatever model stores it.

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language_info
 
-from association import registry
+from portal import registry
 from association.models import AssociationProfile
 
 

@@ -8,7 +8,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView
 
-from association import registry, services
+from association import services
+
+from portal import registry
 from association.forms import ContactForm
 from association.models import CharterGoal, Document, GoverningBody, Partner, StrategicPrinciple
 from config.storage import serve_file

@@ -7,7 +7,7 @@ class BureauConfig(AppConfig):
     verbose_name = _("Bureau and committees")
 
     def ready(self):
-        from association import registry
+        from portal import registry
         from association.sitemaps import register_sitemap
         from bureau.sitemaps import BureauSitemap
 

@@ -7,7 +7,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Activity calendar")
 
     def ready(self):
-        from association import registry
+        from portal import registry
         from portal.search import register_search_provider
         from association.sitemaps import register_sitemap
         from events.search import EventSearchProvider

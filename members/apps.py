@@ -7,7 +7,7 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self):
-        from association import registry
+        from portal import registry
 
         registry.register_nav("members:directory", _("Members"), order=40)
 

@@ -7,7 +7,7 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Continuing training")
 
     def ready(self):
-        from association import registry
+        from portal import registry
         from association.sitemaps import register_sitemap
         from training.sitemaps import TrainingProgrammeSitemap, TrainingSessionSitemap
 
