@@ -8,7 +8,7 @@ class BureauConfig(AppConfig):
 
     def ready(self):
         from portal import registry
-        from association.sitemaps import register_sitemap
+        from portal.sitemaps import register_sitemap
         from bureau.sitemaps import BureauSitemap
 
         registry.register_nav("bureau:current", _("Bureau"), order=15)

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from association.sitemaps import PortalSitemap
+from portal.sitemaps import PortalSitemap
 from bureau.models import Mandate
 
 

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 
-from association.sitemaps import SITEMAPS
+from portal.sitemaps import SITEMAPS
 from association.views import robots_txt
 from config.health import health
 

@@ -9,7 +9,7 @@ class EventsConfig(AppConfig):
     def ready(self):
         from portal import registry
         from portal.search import register_search_provider
-        from association.sitemaps import register_sitemap
+        from portal.sitemaps import register_sitemap
         from events.search import EventSearchProvider
         from events.sitemaps import CalendarPagesSitemap, EventSitemap
         from events.views import home_section_context

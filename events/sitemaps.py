@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from association.sitemaps import PortalSitemap, RowSitemap
+from portal.sitemaps import PortalSitemap, RowSitemap
 
 
 class CalendarPagesSitemap(PortalSitemap):

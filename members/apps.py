@@ -12,7 +12,7 @@ class MembersConfig(AppConfig):
         registry.register_nav("members:directory", _("Members"), order=40)
 
         from portal.search import register_search_provider
-        from association.sitemaps import register_sitemap
+        from portal.sitemaps import register_sitemap
         from members.search import MembersSearchProvider
         from members.sitemaps import MembersSitemap
 

@@ -4,7 +4,7 @@ import math
 
 from django.urls import reverse
 
-from association.sitemaps import PortalSitemap
+from portal.sitemaps import PortalSitemap
 from members.directory import directory_count
 from members.views import DirectoryView
 

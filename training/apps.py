@@ -8,7 +8,7 @@ class TrainingConfig(AppConfig):
 
     def ready(self):
         from portal import registry
-        from association.sitemaps import register_sitemap
+        from portal.sitemaps import register_sitemap
         from training.sitemaps import TrainingProgrammeSitemap, TrainingSessionSitemap
 
         registry.register_nav("training:catalogue", _("Training"), order=35)

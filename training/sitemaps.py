@@ -3,7 +3,7 @@
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
-from association.sitemaps import PortalSitemap
+from portal.sitemaps import PortalSitemap
 
 
 class TrainingProgrammeSitemap(PortalSitemap):

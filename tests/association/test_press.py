@@ -616,7 +616,7 @@ def test_sitemap_lists_public_pages_in_every_language_with_alternates(client):
 
 @pytest.mark.django_db
 def test_sitemap_sections_come_in_pages_listed_by_the_index(client, monkeypatch):
-    from association.sitemaps import PortalSitemap
+    from portal.sitemaps import PortalSitemap
 
     monkeypatch.setattr(PortalSitemap, "limit", 4)  # addresses a page: 3 releases x 2 languages
     items = [PressReleaseFactory(title_ar=f"بلاغ {number}") for number in range(3)]

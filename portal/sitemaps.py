@@ -7,7 +7,7 @@ tens of thousands of addresses, and one file of them all took 2.2 s and 6.6 MB (
 ``SITEMAPS`` is the one dict ``config/urls.py`` serves. Another app adds its pages in its
 ``AppConfig.ready()``::
 
-    from association.sitemaps import register_sitemap
+    from portal.sitemaps import register_sitemap
     register_sitemap("events", EventSitemap)
 
 where ``EventSitemap`` subclasses ``PortalSitemap`` (``i18n`` and ``alternates`` on) and lists only what the public may see (``Event.objects.public()``...).
