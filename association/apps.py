@@ -8,7 +8,7 @@ class AssociationConfig(AppConfig):
     verbose_name = _("The association")
 
     def ready(self):
-        from association import roles
+        from portal import roles
         from portal import registry
         from portal import text
 

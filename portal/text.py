@@ -70,7 +70,7 @@ def strip_bidi_controls(text):
 
 def strip_bidi_controls_on_save(sender, instance, raw=False, **kwargs):
     """``pre_save`` receiver: no text field of the portal's models keeps a bidi control."""
-    from association.roles import PORTAL_APPS
+    from portal.roles import PORTAL_APPS
 
     if raw or sender._meta.app_label not in PORTAL_APPS:
         return

@@ -11,7 +11,7 @@ import importlib
 def restore_reference_data():
     from django.contrib.auth.models import Group, Permission
 
-    from association import roles
+    from portal import roles
     from events.models import EventKind
     from members import territory
     from members.models import Council

@@ -146,7 +146,7 @@ def test_every_upload_field_of_the_portal_checks_what_it_receives():
     from django.apps import apps
     from django.db.models import FileField
 
-    from association.roles import PORTAL_APPS
+    from portal.roles import PORTAL_APPS
     from portal.validators import DocumentFileValidator, ImageFileValidator
 
     checks = (DocumentFileValidator, ImageFileValidator)

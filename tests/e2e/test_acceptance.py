@@ -334,7 +334,7 @@ def bureau_site(transactional_db, live_server, django_user_model):
     secretariat account and, in the members register, a person not on the bureau yet."""
     from django.contrib.auth.models import Group
 
-    from association.roles import SECRETARIAT
+    from portal.roles import SECRETARIAT
     from members.models import Person
 
     call_command("load_demo", association="tanger-tetouan", verbosity=0)

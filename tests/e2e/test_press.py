@@ -77,7 +77,7 @@ def test_communication_officer_writes_right_to_left_and_pastes_from_word(
     from django.contrib.auth.models import Group, Permission
     from django.test import Client
 
-    from association.roles import COMMUNICATION, sync_roles
+    from portal.roles import COMMUNICATION, sync_roles
 
     sync_roles(Group, Permission)  # the roles migration's groups, after an earlier test's flush
 
