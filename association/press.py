@@ -6,7 +6,7 @@ djangoproject.com). An item is public when it is *published*, or *scheduled* and
 come: a scheduled item appears at its time without any cron job; ``manage.py
 publish_scheduled`` only flips the stored status afterwards, for the record.
 
-Bodies are rich text, sanitised on save (``association.richtext``). Every searchable model
+Bodies are rich text, sanitised on save (``portal.richtext``). Every searchable model
 stores a normalised ``search_key`` (``portal.text.search_key``) updated on save.
 """
 
@@ -23,7 +23,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from association.images import ensure_thumbnails
-from association.richtext import plain_text, sanitize_html
+from portal.richtext import plain_text, sanitize_html
 from portal.text import search_key
 from portal.validators import validate_document, validate_image
 

@@ -26,7 +26,7 @@ import datetime
 from django.utils import timezone
 
 from association.press import Category, PressRelease, unicode_slug
-from association.richtext import sanitize_html
+from portal.richtext import sanitize_html
 
 CATEGORIES = [
     ("instances", "هياكل الجمعية واجتماعاتها", "Instances et réunions"),

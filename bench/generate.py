@@ -222,7 +222,7 @@ def make_press(count, rng):
     from django.utils import timezone
 
     from association.press import Category, PressRelease, translated_values
-    from association.richtext import plain_text
+    from portal.richtext import plain_text
     from portal.text import search_key
 
     categories = [

@@ -3,7 +3,7 @@
 The widget is a plain ``<textarea>`` (it still works without JavaScript); ``static/js/richtext.js``
 turns it into a small ``contenteditable`` editor with bold, italic, headings, lists and links,
 right to left for Arabic, that cleans what is pasted from Word. The server sanitises whatever
-arrives anyway (``association.richtext``): the editor is a convenience, not a defence.
+arrives anyway (``portal.richtext``): the editor is a convenience, not a defence.
 """
 
 import json

@@ -13,7 +13,7 @@ from django.utils.html import _json_script_escapes, format_html
 from django.utils.safestring import mark_safe
 
 from association.images import RESPONSIVE_ALIASES, alias_width, thumbnail_url
-from association.richtext import render_richtext
+from portal.richtext import render_richtext
 
 register = template.Library()
 
