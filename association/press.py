@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from association.images import ensure_thumbnails
+from portal.images import ensure_thumbnails
 from portal.richtext import plain_text, sanitize_html
 from portal.text import search_key
 from portal.validators import validate_document, validate_image

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
-from association.images import thumbnail_url
+from portal.images import thumbnail_url
 from association.models import AssociationProfile
 from association.press import Category, PressRelease
 from config.pagecache import per_version

@@ -12,7 +12,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import _json_script_escapes, format_html
 from django.utils.safestring import mark_safe
 
-from association.images import RESPONSIVE_ALIASES, alias_width, thumbnail_url
+from portal.images import RESPONSIVE_ALIASES, alias_width, thumbnail_url
 from portal.richtext import render_richtext
 
 register = template.Library()
