@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from association import press_views, views
-from association.converters import UnicodeSlugConverter
+from portal.converters import UnicodeSlugConverter
 from association.feeds import PressAtomFeed, PressRssFeed
 from config.ratelimit import limit_form_posts
 
