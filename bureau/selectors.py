@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from association.models import GoverningBody
-from association.urls_fast import pk_url_maker
+from portal.urls_fast import pk_url_maker
 from bureau.models import Committee, CommitteeSeat, Mandate, Seat, protocol_key, wordings
 from bureau.services import describe_dates
 from bureau.titles import Office

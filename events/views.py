@@ -30,7 +30,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
 from association.models import AssociationProfile
-from association.urls_fast import pk_url_maker
+from portal.urls_fast import pk_url_maker
 from config.pagecache import version_count
 from config.storage import serve_file
 from events import hooks, ical, services
