@@ -65,7 +65,7 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "association.middleware.ArabicFirstMiddleware",
+    "portal.language.ArabicFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # A NUL character in the address answers 400 before any view sends it to PostgreSQL.
     "config.middleware.NulCharacterMiddleware",
