@@ -13,7 +13,7 @@ from django.views.generic import DetailView, ListView
 from portal.images import thumbnail_url
 from association.models import AssociationProfile
 from association.press import Category, PressRelease
-from config.pagecache import per_version
+from portal.pagecache import per_version
 
 
 def _facets():

@@ -378,21 +378,21 @@ AUTHENTICATION_BACKENDS = [
 # council presidents such as the AMPCP, where the council stays the member when its president changes).
 MEMBERS_MEMBERSHIP_HOLDER = env("MEMBERS_MEMBERSHIP_HOLDER", default="person")
 
-# --- Page cache (config.pagecache) -----------------------------------------------------------
+# --- Page cache (portal.pagecache) -----------------------------------------------------------
 
 # Anonymous pages from the shared cache, invalidated on every content change (see
-# config/pagecache.py). On by default only with Redis: a per-process cache cannot be invalidated
+# portal/pagecache.py). On by default only with Redis: a per-process cache cannot be invalidated
 # across several app processes.
-INSTALLED_APPS.append("config.pagecache.PageCacheConfig")
+INSTALLED_APPS.append("portal.pagecache.PageCacheConfig")
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
-    "config.pagecache.PageCacheMiddleware",
+    "portal.pagecache.PageCacheMiddleware",
 )
 # Hits for requests that can only be anonymous (no session cookie), served before the session,
-# language, CSRF, authentication and messages middleware (config.pagecache).
+# language, CSRF, authentication and messages middleware (portal.pagecache).
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
-    "config.pagecache.EarlyPageCacheMiddleware",
+    "portal.pagecache.EarlyPageCacheMiddleware",
 )
 PAGE_CACHE = env.bool("PAGE_CACHE", default=bool(REDIS_URL))
 # Seconds a page is kept at most (less when a scheduled press release is due sooner).

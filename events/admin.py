@@ -6,7 +6,7 @@ from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 
 from portal.admin_mixins import TranslatedAdmin, TranslatedStackedInline, TranslatedTabularInline
-from config.pagecache import VersionCountPaginator
+from portal.pagecache import VersionCountPaginator
 from events import models, services
 from events.resources import ProgrammeLineResource
 

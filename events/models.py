@@ -89,10 +89,10 @@ CARD_FIELDS = [
 def longest_span():
     """The longest time from an event's first to its last day (None without dated events).
 
-    Kept per content version (``config.pagecache.per_version``): any change to an event
+    Kept per content version (``portal.pagecache.per_version``): any change to an event
     replaces it.
     """
-    from config.pagecache import per_version
+    from portal.pagecache import per_version
 
     def compute():
         days = models.ExpressionWrapper(

@@ -31,7 +31,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from association.models import AssociationProfile
 from portal.urls_fast import pk_url_maker
-from config.pagecache import version_count
+from portal.pagecache import version_count
 from config.storage import serve_file
 from events import hooks, ical, services
 from events.forms import EventFilterForm

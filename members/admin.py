@@ -12,7 +12,7 @@ from import_export.formats.base_formats import CSV, XLSX
 
 from portal.admin_mixins import TranslatedAdmin, TranslatedTabularInline
 from portal.text import search_terms
-from config.pagecache import VersionCountPaginator
+from portal.pagecache import VersionCountPaginator
 from members import models, resources, services
 from members.privacy_admin import PersonPrivacyActionsMixin
 

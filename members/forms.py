@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from association.forms import HoneypotMixin
 from portal.widgets import FastSelect
-from config.pagecache import per_version
+from portal.pagecache import per_version
 from members.models import Council, MembershipApplication, Person
 
 

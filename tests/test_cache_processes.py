@@ -1,5 +1,5 @@
 """Two real app processes on one database and one Redis: an edit through one shows at once through
-the other (config.pagecache). Needs REDIS_URL; the database is a SQLite file shared by the
+the other (portal.pagecache). Needs REDIS_URL; the database is a SQLite file shared by the
 processes (with DATABASE_URL pointing at PostgreSQL, that server is used for nothing here)."""
 
 import http.cookiejar

@@ -1,4 +1,4 @@
-"""The anonymous page cache (config.pagecache): hits, keys, who is never cached, invalidation."""
+"""The anonymous page cache (portal.pagecache): hits, keys, who is never cached, invalidation."""
 
 import datetime
 import time

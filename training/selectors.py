@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Q
 
-from config.pagecache import per_version
+from portal.pagecache import per_version
 from events.models import visibilities_for
 from training.models import SEAT_STATUSES, Registration, TrainingProgramme, TrainingSession
 

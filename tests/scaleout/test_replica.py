@@ -242,7 +242,7 @@ def test_pages_built_while_the_replica_may_lag_are_served_but_not_kept(
     import time
 
     from association.models import AssociationProfile
-    from config import pagecache
+    from portal import pagecache
 
     settings.PAGE_CACHE = True
     settings.DATABASE_REPLICA_PIN_SECONDS = 10

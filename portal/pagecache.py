@@ -269,7 +269,7 @@ def _imported(sender, **kwargs):
 class PageCacheConfig(AppConfig):
     """Installs the invalidation hooks in every process (web, management commands, cron)."""
 
-    name = "config.pagecache"
+    name = "portal.pagecache"
     label = "pagecache"
     verbose_name = "Page cache"
 
