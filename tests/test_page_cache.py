@@ -225,7 +225,7 @@ def test_cache_off_by_setting(client, settings):
 def test_unreachable_cache_serves_pages_uncached(client, settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "config.cache.ResilientRedisCache",
+            "BACKEND": "portal.cache.ResilientRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }
