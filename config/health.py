@@ -8,7 +8,7 @@ from django.db import connections
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
-from config.db import PRIMARY, REPLICA, replica_in_use
+from portal.db import PRIMARY, REPLICA, replica_in_use
 
 logger = logging.getLogger(__name__)
 

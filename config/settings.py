@@ -109,13 +109,13 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 # A read replica (PostgreSQL streaming replication): reads go to it, writes and whatever follows
-# a write in the same request go to the primary (config.db). Tests use the primary as the replica.
+# a write in the same request go to the primary (portal.db). Tests use the primary as the replica.
 DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL", default="")
 if DATABASE_REPLICA_URL:
     DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-    DATABASE_ROUTERS = ["config.db.PrimaryReplicaRouter"]
-    MIDDLEWARE.insert(0, "config.db.PrimaryPinningMiddleware")
+    DATABASE_ROUTERS = ["portal.db.PrimaryReplicaRouter"]
+    MIDDLEWARE.insert(0, "portal.db.PrimaryPinningMiddleware")
 # Seconds a browser keeps reading from the primary after a request of its own wrote (0: off).
 DATABASE_REPLICA_PIN_SECONDS = env.int("DATABASE_REPLICA_PIN_SECONDS", default=10)
 for _database in DATABASES.values():

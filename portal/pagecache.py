@@ -106,12 +106,12 @@ def bump():
 def _replica_may_lag(token, now=None):
     """Whether what a request read may still be older than the write that made ``token``.
 
-    With a read replica (config.db), a page built just after an edit may have read the replica
+    With a read replica (portal.db), a page built just after an edit may have read the replica
     before it replayed the edit; stored under the new version it would stay stale until the next
-    one. So for ``DATABASE_REPLICA_PIN_SECONDS`` after a new version (the time config.db already
+    one. So for ``DATABASE_REPLICA_PIN_SECONDS`` after a new version (the time portal.db already
     allows the replica to catch up) pages and values are served but not kept.
     """
-    from config.db import replica_in_use
+    from portal.db import replica_in_use
 
     if not replica_in_use():
         return False
