@@ -245,9 +245,9 @@ THUMBNAIL_ALIASES = {
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
-# The transport EMAIL_URL chose, wrapped so that mail survives the server being down (config.mail).
+# The transport EMAIL_URL chose, wrapped so that mail survives the server being down (portal.mail).
 MAIL_TRANSPORT_BACKEND = EMAIL_BACKEND  # noqa: F821 - set from EMAIL_CONFIG just above
-EMAIL_BACKEND = "config.mail.SpoolingEmailBackend"
+EMAIL_BACKEND = "portal.mail.SpoolingEmailBackend"
 MAIL_SPOOL_DIR = env.path("MAIL_SPOOL_DIR", default=BASE_DIR / "var" / "mail-spool")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="portal@localhost")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)

@@ -47,7 +47,7 @@ def test_development_defaults_are_safe_and_embedded():
     assert values["cache"].endswith("LocMemCache")
     assert values["sessions"] == "django.contrib.sessions.backends.db"
     assert values["email"] == [
-        "config.mail.SpoolingEmailBackend",
+        "portal.mail.SpoolingEmailBackend",
         "django.core.mail.backends.console.EmailBackend",
     ]
     assert values["tz"] == "Africa/Casablanca"
