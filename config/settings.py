@@ -68,8 +68,8 @@ MIDDLEWARE = [
     "portal.language.ArabicFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # A NUL character in the address answers 400 before any view sends it to PostgreSQL.
-    "config.middleware.NulCharacterMiddleware",
-    "config.middleware.DatabaseUnavailableMiddleware",
+    "portal.middleware.NulCharacterMiddleware",
+    "portal.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
