@@ -3,7 +3,7 @@ from django.urls import path, register_converter
 from association import press_views, views
 from portal.converters import UnicodeSlugConverter
 from association.feeds import PressAtomFeed, PressRssFeed
-from config.ratelimit import limit_form_posts
+from portal.ratelimit import limit_form_posts
 
 app_name = "association"
 

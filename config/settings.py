@@ -167,10 +167,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_VERBOSE = False
-# Public forms (membership application, contact): submissions per client address (config.ratelimit).
+# Public forms (membership application, contact): submissions per client address (portal.ratelimit).
 PORTAL_FORM_RATE = env("PORTAL_FORM_RATE", default="10/h")
 RATELIMIT_VIEW = "config.views.rate_limited"
-RATELIMIT_IP_META_KEY = "config.ratelimit.client_ip"
+RATELIMIT_IP_META_KEY = "portal.ratelimit.client_ip"
 # Two-factor authentication (django-otp, TOTP): required for superusers (config.admin_site).
 PORTAL_SUPERUSER_2FA = env.bool("PORTAL_SUPERUSER_2FA", default=True)
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Portal")

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from config.ratelimit import limit_form_posts
+from portal.ratelimit import limit_form_posts
 from members import forms, views
 
 app_name = "members"
