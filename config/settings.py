@@ -315,7 +315,7 @@ if BEHIND_PROXY:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 # Error reports (e-mails to ADMINS, debug pages) hide phones, e-mails, addresses and secrets.
-DEFAULT_EXCEPTION_REPORTER_FILTER = "config.reporting.PortalExceptionReporterFilter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "portal.reporting.PortalExceptionReporterFilter"
 
 # --- Logging ----------------------------------------------------------------------------------
 
