@@ -13,7 +13,7 @@ from association import services
 from portal import registry
 from association.forms import ContactForm
 from association.models import CharterGoal, Document, GoverningBody, Partner, StrategicPrinciple
-from config.storage import serve_file
+from portal.storage import serve_file
 
 
 class HomeView(TemplateView):
@@ -67,7 +67,7 @@ class DocumentListView(ListView):
 def document_download(request, pk):
     """Serve a document through Django so members-only files never leak by URL."""
     document = get_object_or_404(Document.objects.visible_to(request.user), pk=pk)
-    # Streamed from the disk or the bucket, or a short-lived signed address (config.storage).
+    # Streamed from the disk or the bucket, or a short-lived signed address (portal.storage).
     return serve_file(document.file)
 
 

@@ -13,7 +13,7 @@ from csp import constants as csp
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
-from config import storage
+from portal import storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -212,7 +212,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Uploads on the local disk (MEDIA_ROOT), or in an S3-compatible bucket shared by every app host
-# with MEDIA_STORAGE=s3 / AWS_STORAGE_BUCKET_NAME (config.storage); thumbnails go to the same place.
+# with MEDIA_STORAGE=s3 / AWS_STORAGE_BUCKET_NAME (portal.storage); thumbnails go to the same place.
 STORAGES = {
     "default": storage.s3_storage(env) if storage.uses_s3(env) else {"BACKEND": storage.FILESYSTEM_BACKEND},
     "staticfiles": {

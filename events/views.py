@@ -32,7 +32,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from association.models import AssociationProfile
 from portal.urls_fast import pk_url_maker
 from portal.pagecache import version_count
-from config.storage import serve_file
+from portal.storage import serve_file
 from events import hooks, ical, services
 from events.forms import EventFilterForm
 from events.models import (
@@ -292,7 +292,7 @@ def document_download(request, pk):
     """Serve an event's document through Django, so members-only events' files never leak."""
     visible = Event.objects.visible_to(request.user)
     document = get_object_or_404(EventDocument.objects.filter(event__in=visible).exclude(file=""), pk=pk)
-    # Streamed from the disk or the bucket, or a short-lived signed address (config.storage).
+    # Streamed from the disk or the bucket, or a short-lived signed address (portal.storage).
     return serve_file(document.file)
 
 
