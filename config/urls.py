@@ -8,7 +8,7 @@ from django.urls import include, path
 
 from portal.sitemaps import SITEMAPS
 from association.views import robots_txt
-from config.health import health
+from portal.health import health
 
 urlpatterns = [
     path("health/", health, name="health"),
