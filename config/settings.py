@@ -79,7 +79,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
-    # Turns django-ratelimit's refusal into the translated 429 page (config.views.rate_limited).
+    # Turns django-ratelimit's refusal into the translated 429 page (portal.views.rate_limited).
     "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
@@ -169,7 +169,7 @@ AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_VERBOSE = False
 # Public forms (membership application, contact): submissions per client address (portal.ratelimit).
 PORTAL_FORM_RATE = env("PORTAL_FORM_RATE", default="10/h")
-RATELIMIT_VIEW = "config.views.rate_limited"
+RATELIMIT_VIEW = "portal.views.rate_limited"
 RATELIMIT_IP_META_KEY = "portal.ratelimit.client_ip"
 # Two-factor authentication (django-otp, TOTP): required for superusers (config.admin_site).
 PORTAL_SUPERUSER_2FA = env.bool("PORTAL_SUPERUSER_2FA", default=True)

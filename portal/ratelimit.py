@@ -1,7 +1,7 @@
 """Rate limits for the public forms (membership application, contact), by client address.
 
 django-ratelimit counts in the shared cache (Redis in production, so every app server counts
-together); past the limit the visitor gets a translated 429 page (``config.views.rate_limited``)
+together); past the limit the visitor gets a translated 429 page (``portal.views.rate_limited``)
 and nothing is stored. Logins are limited separately, per account, by django-axes.
 """
 
