@@ -32,7 +32,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before django.contrib.admin.
     "modeltranslation",
-    # The admin on the portal's own site class (config.admin_site: two-factor authentication).
+    # The admin on the portal's own site class (portal.admin_site: two-factor authentication).
     "config.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -171,7 +171,7 @@ AXES_VERBOSE = False
 PORTAL_FORM_RATE = env("PORTAL_FORM_RATE", default="10/h")
 RATELIMIT_VIEW = "portal.views.rate_limited"
 RATELIMIT_IP_META_KEY = "portal.ratelimit.client_ip"
-# Two-factor authentication (django-otp, TOTP): required for superusers (config.admin_site).
+# Two-factor authentication (django-otp, TOTP): required for superusers (portal.admin_site).
 PORTAL_SUPERUSER_2FA = env.bool("PORTAL_SUPERUSER_2FA", default=True)
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Portal")
 
