@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,15 +7,8 @@ class AssociationConfig(AppConfig):
     verbose_name = _("The association")
 
     def ready(self):
-        from portal import roles
         from portal import registry
-        from portal import text
 
-        # Text never keeps bidi override characters (spoofing), whatever model stores it.
-        pre_save.connect(text.strip_bidi_controls_on_save, dispatch_uid="association.strip_bidi")
-
-        # Roles get the permissions of models that later migrations add.
-        post_migrate.connect(roles.sync_roles_after_migrate, dispatch_uid="association.sync_roles")
         registry.register_nav("association:about", _("About"), order=10)
         registry.register_nav("association:press-list", _("Press and news"), order=20)
         registry.register_nav("association:partners", _("Partners"), order=80)
@@ -43,7 +35,7 @@ HOME_PRESS_ITEMS = 3
 
 def latest_press_section(request):
     """The home page's latest press releases and news, or nothing when none is published."""
-    from association.press import PressRelease
+    from press.models import PressRelease
 
     items = list(PressRelease.objects.published().for_list()[:HOME_PRESS_ITEMS])
     return {"items": items} if items else None
@@ -52,7 +44,7 @@ def latest_press_section(request):
 def press_about_event(request, event):
     """The published press releases and news related to ``event``, newest first, in one query
     whatever their number; drafts, withdrawn items and items scheduled for later never appear."""
-    from association.press import PressRelease
+    from press.models import PressRelease
 
     releases = PressRelease.objects.published().filter(related_events=event).for_links()
     return [

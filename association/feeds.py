@@ -7,7 +7,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from association.models import AssociationProfile
-from association.press import PressRelease
+from press.models import PressRelease
 
 FEED_LENGTH = 20
 

@@ -210,7 +210,7 @@ class Document(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        from association.press import translated_values
+        from press.models import translated_values
         from portal.text import search_key
 
         self.search_key = search_key(" ".join(translated_values(self, "title")))
@@ -248,4 +248,4 @@ class ContactMessage(models.Model):
 
 
 # Press releases and news live in their own module; importing them here registers the models.
-from association.press import Category, PressAttachment, PressImage, PressRelease  # noqa: E402, F401
+from press.models import Category, PressAttachment, PressImage, PressRelease  # noqa: E402, F401

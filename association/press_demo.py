@@ -25,7 +25,7 @@ import datetime
 
 from django.utils import timezone
 
-from association.press import Category, PressRelease, unicode_slug
+from press.models import Category, PressRelease, unicode_slug
 from portal.richtext import sanitize_html
 
 CATEGORIES = [

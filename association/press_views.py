@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
-from portal.images import thumbnail_url
 from association.models import AssociationProfile
-from association.press import Category, PressRelease
+from press.models import Category, PressRelease
+from portal.images import thumbnail_url
 from portal.pagecache import per_version
 
 

@@ -221,7 +221,7 @@ def make_events(count, rng):
 def make_press(count, rng):
     from django.utils import timezone
 
-    from association.press import Category, PressRelease, translated_values
+    from press.models import Category, PressRelease, translated_values
     from portal.richtext import plain_text
     from portal.text import search_key
 

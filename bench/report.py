@@ -52,7 +52,7 @@ def pages():
     """
     from django.utils import timezone
 
-    from association.press import PressRelease
+    from press.models import PressRelease
     from events.models import Event
 
     item = PressRelease.objects.published().order_by("-publish_at").first()

@@ -294,7 +294,7 @@ def _next_publication_from_database():
     Read with the backend's bare cursor: this bookkeeping query runs once per content version (not
     per page) and is left out of the query log so that the pages' own query counts stay exact.
     """
-    from association.press import PressRelease
+    from press.models import PressRelease
 
     queryset = PressRelease.objects.filter(
         status=PressRelease.Status.SCHEDULED, publish_at__gt=_now_datetime()

@@ -175,7 +175,7 @@ class PressSearchProvider:
     order = 10
 
     def search(self, terms, *, language, user, limit):
-        from association.press import PressRelease
+        from press.models import PressRelease
 
         queryset = matching(PressRelease.objects.published(), terms)
         ranked = (

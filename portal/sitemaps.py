@@ -17,7 +17,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
-from association.press import PressRelease
+from press.models import PressRelease
 
 
 class PortalSitemap(Sitemap):

@@ -58,7 +58,7 @@ def site(tmp_path_factory):
     subprocess.run([*manage, "migrate", "-v0"], env=env, cwd=ROOT, check=True)
     setup = (
         "from django.contrib.auth.models import Permission, User\n"
-        "from association.press import PressRelease\n"
+        "from press.models import PressRelease\n"
         "from association.models import AssociationProfile\n"
         "AssociationProfile.get_solo()\n"
         "PressRelease.objects.create(title_ar='العنوان الأول', slug='awwal', status='published')\n"
@@ -148,7 +148,7 @@ def test_a_write_from_another_process_shows_at_once_through_b(site):
     fetch(b + "/fr/press/")
     assert fetch(b + "/fr/press/")[0] == "hit"
     # A cron job or a management command: a bulk update (no model signal) in its own process.
-    script = "from association.press import PressRelease\nPressRelease.objects.update(status='published', title_fr='Titre corrigé')\n"
+    script = "from press.models import PressRelease\nPressRelease.objects.update(status='published', title_fr='Titre corrigé')\n"
     subprocess.run([*site["manage"], "shell", "-c", script], env=site["env"], cwd=ROOT, check=True)
     state, page = fetch(b + "/fr/press/")
     assert state == "miss" and "Titre corrigé" in page

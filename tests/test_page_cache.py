@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from association.models import AssociationProfile
-from association.press import PressRelease
+from press.models import PressRelease
 from tests.association.press_factories import PressReleaseFactory
 from tests.auth import force_login_verified
 

@@ -2,7 +2,7 @@
 
 ``richtext`` is the only way stored HTML reaches a page (it sanitises on the way out too).
 Responsive images are built from easy-thumbnails aliases by name, without a database lookup
-per image: the thumbnails are generated when the image is saved (``association.press``).
+per image: the thumbnails are generated when the image is saved (``press.models``).
 """
 
 import json

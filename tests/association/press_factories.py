@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from association.press import Category, PressAttachment, PressImage, PressRelease
+from press.models import Category, PressAttachment, PressImage, PressRelease
 
 
 class CategoryFactory(DjangoModelFactory):

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from association.press import PressRelease, unicode_slug
+from press.models import PressRelease, unicode_slug
 from tests.association.press_factories import CategoryFactory, PressImageFactory, PressReleaseFactory
 from tests.events.factories import EventFactory
 from tests.members.factories import MembershipFactory, PersonFactory

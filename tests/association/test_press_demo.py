@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from association.press import PressRelease
+from press.models import PressRelease
 
 
 def local_date(item):

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from association.press import PressRelease
+from press.models import PressRelease
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from association.press import PressRelease
+from press.models import PressRelease
 from tests.association.press_factories import PressReleaseFactory
 from tests.events.factories import EventFactory
 

@@ -7,7 +7,7 @@ column say "published" for items whose time has come.
 
 from django.core.management.base import BaseCommand
 
-from association.press import PressRelease
+from press.models import PressRelease
 
 
 class Command(BaseCommand):
