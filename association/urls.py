@@ -1,8 +1,10 @@
 from django.urls import path, register_converter
 
-from association import press_views, views
-from portal.converters import UnicodeSlugConverter
+from association import views
+
+from press import views as press_views
 from association.feeds import PressAtomFeed, PressRssFeed
+from portal.converters import UnicodeSlugConverter
 from portal.ratelimit import limit_form_posts
 
 app_name = "association"
