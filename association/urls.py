@@ -3,7 +3,7 @@ from django.urls import path, register_converter
 from association import views
 
 from press import views as press_views
-from association.feeds import PressAtomFeed, PressRssFeed
+from press.feeds import PressAtomFeed, PressRssFeed
 from portal.converters import UnicodeSlugConverter
 from portal.ratelimit import limit_form_posts
 
