@@ -8,7 +8,7 @@ texts are translations of the Arabic sources.
 
 import datetime
 
-from association import press_demo
+from press import demo as press_demo
 from association.models import (
     AssociationProfile,
     CharterGoal,
