@@ -8,7 +8,6 @@ texts are translations of the Arabic sources.
 
 import datetime
 
-from press import demo as press_demo
 from association.models import (
     AssociationProfile,
     CharterGoal,
@@ -17,6 +16,7 @@ from association.models import (
     PartnershipAgreement,
     StrategicPrinciple,
 )
+from press import demo as press_demo
 
 AMPCP = {
     "profile": {

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 from solo.models import SingletonModel
 
+from portal.text import search_key, translated_values
 from portal.validators import validate_document, validate_image
 
 
@@ -210,9 +211,6 @@ class Document(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        from press.models import translated_values
-        from portal.text import search_key
-
         self.search_key = search_key(" ".join(translated_values(self, "title")))
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_key"}
@@ -245,7 +243,3 @@ class ContactMessage(models.Model):
 
     def __str__(self):
         return self.subject
-
-
-# Press releases and news live in their own module; importing them here registers the models.
-from press.models import Category, PressAttachment, PressImage, PressRelease  # noqa: E402, F401

@@ -9,10 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView
 
 from association import services
-
-from portal import registry
 from association.forms import ContactForm
 from association.models import CharterGoal, Document, GoverningBody, Partner, StrategicPrinciple
+from portal import registry
 from portal.storage import serve_file
 
 

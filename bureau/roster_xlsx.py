@@ -14,9 +14,9 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 
-from portal.text import search_key, search_terms
 from bureau.models import BUREAU_OFFICES, Seat, protocol_key
 from members.models import Council, Person
+from portal.text import search_key, search_terms
 
 
 class RosterImportError(Exception):

@@ -52,7 +52,9 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "portal",
     "association",
+    "press",
     "members",
     "bureau",
     "events",
@@ -98,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.portal",
+                "association.context_processors.association",
             ],
         },
     },
@@ -399,7 +402,7 @@ PAGE_CACHE = env.bool("PAGE_CACHE", default=bool(REDIS_URL))
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=600)
 # max-age for browsers and proxies; 0 = they revalidate every time (ETag, 304), never stale.
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=0)
-PAGE_CACHE_APPS = ["association", "members", "bureau", "events", "training"]
+PAGE_CACHE_APPS = ["association", "press", "members", "bureau", "events", "training"]
 # Written by visitors, shown on no public page: their writes leave the cache as it is.
 PAGE_CACHE_QUIET_MODELS = [
     "association.ContactMessage",

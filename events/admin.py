@@ -5,10 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 
-from portal.admin_mixins import TranslatedAdmin, TranslatedStackedInline, TranslatedTabularInline
-from portal.pagecache import VersionCountPaginator
 from events import models, services
 from events.resources import ProgrammeLineResource
+from portal.admin_mixins import TranslatedAdmin, TranslatedStackedInline, TranslatedTabularInline
+from portal.pagecache import VersionCountPaginator
 
 
 @admin.register(models.EventKind)

@@ -24,8 +24,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from association.models import Partner
-from portal.validators import validate_document, validate_image
 from events import territory
+from portal.validators import validate_document, validate_image
 
 colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #RRGGBB."))
 

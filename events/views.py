@@ -30,9 +30,6 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
 from association.models import AssociationProfile
-from portal.urls_fast import pk_url_maker
-from portal.pagecache import version_count
-from portal.storage import serve_file
 from events import hooks, ical, services
 from events.forms import EventFilterForm
 from events.models import (
@@ -44,6 +41,9 @@ from events.models import (
     EventKind,
     ProgrammeLine,
 )
+from portal.pagecache import version_count
+from portal.storage import serve_file
+from portal.urls_fast import pk_url_maker
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}

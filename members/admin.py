@@ -10,11 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportActionMixin, ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 
-from portal.admin_mixins import TranslatedAdmin, TranslatedTabularInline
-from portal.text import search_terms
-from portal.pagecache import VersionCountPaginator
 from members import models, resources, services
 from members.privacy_admin import PersonPrivacyActionsMixin
+from portal.admin_mixins import TranslatedAdmin, TranslatedTabularInline
+from portal.pagecache import VersionCountPaginator
+from portal.text import search_terms
 
 
 class SearchKeyMixin:

@@ -8,13 +8,16 @@ class MembersConfig(AppConfig):
 
     def ready(self):
         from portal import registry
+        from portal.roles import register_models
+
+        register_models(app=self.label)
 
         registry.register_nav("members:directory", _("Members"), order=40)
 
-        from portal.search import register_search_provider
-        from portal.sitemaps import register_sitemap
         from members.search import MembersSearchProvider
         from members.sitemaps import MembersSitemap
+        from portal.search import register_search_provider
+        from portal.sitemaps import register_sitemap
 
         register_search_provider(MembersSearchProvider())
         register_sitemap("members", MembersSitemap)

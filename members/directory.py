@@ -6,8 +6,8 @@ import hashlib
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Q
 
-from portal.pagecache import per_version
 from members.models import Membership
+from portal.pagecache import per_version
 
 
 class DirectoryRows:

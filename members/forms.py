@@ -6,9 +6,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from association.forms import HoneypotMixin
-from portal.widgets import FastSelect
-from portal.pagecache import per_version
 from members.models import Council, MembershipApplication, Person
+from portal.pagecache import per_version
+from portal.widgets import FastSelect
 
 
 class _KeptCouncilChoices(ModelChoiceIterator):

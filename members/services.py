@@ -12,7 +12,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from portal.text import search_key
 from members.models import (
     CouncilSeat,
     Membership,
@@ -20,6 +19,7 @@ from members.models import (
     MembershipStatusChange,
     Person,
 )
+from portal.text import search_key
 
 logger = logging.getLogger(__name__)
 

@@ -6,11 +6,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView, UpdateView
 
-from portal.text import search_terms
 from members import services
 from members.directory import DirectoryPaginator
 from members.forms import ApplicationForm, ProfileForm
 from members.models import Council, CouncilSeat, Membership, Person, Region
+from portal.text import search_terms
 
 
 class DirectoryView(ListView):

@@ -3,11 +3,10 @@ from django.urls import translate_url
 from django.utils.translation import get_language_info
 
 from portal import registry
-from association.models import AssociationProfile
 
 
 def portal(request):
-    """What every page's layout needs: the association, the menu and the language alternates."""
+    """What every page's layout needs: the menu and the language alternates."""
     path = request.get_full_path()
     alternates = []
     for code, _name in settings.LANGUAGES:
@@ -22,7 +21,6 @@ def portal(request):
         )
     nav = [{"label": label, "url": url} for label, url in registry.nav_links()]
     return {
-        "association": AssociationProfile.get_solo(),
         "language_alternates": alternates,
         "main_nav": nav,
     }

@@ -68,8 +68,9 @@ VERSION_KEY = "pagecache:version"
 NEXT_KEY = "pagecache:next:{token}"
 PAGE_KEY = "pagecache:page:{lang}:{digest}"
 DATA_KEY = "pagecache:data:{token}:{name}"
-DEFAULT_APPS = ("association", "members", "bureau", "events", "training")
-DEFAULT_QUIET_MODELS = ("association.ContactMessage", "members.MembershipApplication", "events.CalendarToken")
+# The apps and models are named in settings (PAGE_CACHE_APPS, PAGE_CACHE_QUIET_MODELS).
+DEFAULT_APPS = ()
+DEFAULT_QUIET_MODELS = ()
 # Response Vary headers that the key already covers (the cookie only matters for signed-in
 # visitors, messages and CSRF tokens, all of which bypass the cache; the language is in the key).
 _COVERED_VARY = {"cookie", "accept-language", "accept-encoding"}
@@ -288,19 +289,32 @@ class PageCacheConfig(AppConfig):
 # --- Scheduled publications -------------------------------------------------------------------
 
 
+# Callables ``(now) -> queryset`` of the times of scheduled items still to appear, soonest
+# first, one column (``values_list("publish_at")``); apps register them in AppConfig.ready().
+_scheduled = []
+
+
+def register_scheduled(times_after):
+    """Keep no page past the next time one of ``times_after(now)`` gives (an item appearing)."""
+    if times_after not in _scheduled:
+        _scheduled.append(times_after)
+
+
 def _next_publication_from_database():
-    """The next scheduled press release's time, as a Unix timestamp, or None.
+    """The next scheduled publication's time, as a Unix timestamp, or None."""
+    now = _now_datetime()
+    times = [_first_time(times_after(now)) for times_after in _scheduled]
+    return min((time for time in times if time is not None), default=None)
+
+
+def _first_time(queryset):
+    """The first value of a one-column queryset of datetimes, as a Unix timestamp, or None.
 
     Read with the backend's bare cursor: this bookkeeping query runs once per content version (not
     per page) and is left out of the query log so that the pages' own query counts stay exact.
     """
-    from press.models import PressRelease
-
-    queryset = PressRelease.objects.filter(
-        status=PressRelease.Status.SCHEDULED, publish_at__gt=_now_datetime()
-    ).order_by("publish_at")
     connection = connections[queryset.db]
-    sql, params = queryset.values_list("publish_at").query.sql_with_params()
+    sql, params = queryset.query.sql_with_params()
     connection.ensure_connection()
     cursor = connection.create_cursor()
     try:

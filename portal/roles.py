@@ -8,25 +8,29 @@ A migration creates the groups; ``post_migrate`` re-applies the rules so that mo
 later (members, bureau, events, training, press) are covered without another data migration.
 """
 
-PORTAL_APPS = ("association", "members", "bureau", "events", "training")
-
 SECRETARIAT = "Secretariat"
 COMMUNICATION = "Communication"
 
+# The apps whose models the roles cover; each app registers itself in its AppConfig.ready().
+PORTAL_APPS = []
+
 # Models that are the portal's settings: the secretariat sees them but does not change them.
-SETTINGS_MODELS = {"association.associationprofile", "association.sociallink"}
+SETTINGS_MODELS = set()
 
 # Models the Communication role manages, by "app_label.model_name".
-COMMUNICATION_MODELS = {
-    "association.partner",
-    "association.partnershipagreement",
-    "association.document",
-    "association.contactmessage",
-    "association.pressrelease",
-    "association.pressimage",
-    "association.pressattachment",
-    "association.category",
-}
+COMMUNICATION_MODELS = set()
+
+
+def register_models(app, communication=(), settings=()):
+    """Put ``app``'s models under the roles; call it from the app's ``AppConfig.ready()``.
+
+    ``communication`` and ``settings`` name models (lower case) of ``app`` that the
+    Communication role manages, and that the Secretariat may only view.
+    """
+    if app not in PORTAL_APPS:
+        PORTAL_APPS.append(app)
+    COMMUNICATION_MODELS.update(f"{app}.{model}" for model in communication)
+    SETTINGS_MODELS.update(f"{app}.{model}" for model in settings)
 
 
 def _label(permission):

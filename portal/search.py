@@ -35,9 +35,8 @@ where ``EventSearchProvider.search`` does, for example::
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
+from django.db.models import Case, FloatField, IntegerField, Q, Value, When
 from django.db.models.functions import Cast
-from django.utils.translation import gettext_lazy as _
 
 from portal.text import search_terms
 
@@ -164,54 +163,3 @@ def fallback_language(instance, field, language):
         if code != language and getattr(instance, f"{field}_{code}", None):
             return code
     return ""
-
-
-# The association's own providers ------------------------------------------------------------
-
-
-class PressSearchProvider:
-    key = "press"
-    label = _("Press releases and news")
-    order = 10
-
-    def search(self, terms, *, language, user, limit):
-        from press.models import PressRelease
-
-        queryset = matching(PressRelease.objects.published(), terms)
-        ranked = (
-            queryset.for_list()
-            .annotate(rank=rank_expression(terms))
-            .order_by("-rank", F("publish_at").desc(nulls_last=True), "-pk")
-        )
-        results = [
-            SearchResult(
-                title=item.title,
-                url=item.get_absolute_url(),
-                summary=item.display_summary,
-                date=item.publish_at,
-                language=fallback_language(item, "title", language),
-            )
-            for item in ranked[:limit]
-        ]
-        return SearchResults(results, total=queryset.count() if len(results) == limit else len(results))
-
-
-class DocumentSearchProvider:
-    key = "documents"
-    label = _("Documents")
-    order = 60
-
-    def search(self, terms, *, language, user, limit):
-        from association.models import Document
-
-        queryset = matching(Document.objects.visible_to(user), terms)
-        ranked = queryset.annotate(rank=rank_expression(terms, title_field="search_key")).order_by(
-            "-rank", F("year").desc(nulls_last=True), "pk"
-        )
-        results = []
-        for document in ranked[:limit]:
-            meta = document.get_kind_display()
-            if document.year:
-                meta = f"{meta} · {document.year}"
-            results.append(SearchResult(title=document.title, url=document.get_absolute_url(), summary=meta))
-        return SearchResults(results, total=queryset.count() if len(results) == limit else len(results))

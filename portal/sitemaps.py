@@ -17,8 +17,6 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
-from press.models import PressRelease
-
 
 class PortalSitemap(Sitemap):
     """Each page once per language, with its ``hreflang`` alternates.
@@ -60,17 +58,13 @@ class RowSitemap(PortalSitemap):
         return self.rows().aggregate(latest=Max("updated_at"))["latest"]
 
 
-class AssociationPagesSitemap(PortalSitemap):
+class PagesSitemap(PortalSitemap):
+    """The portal's single pages (home, about, the press list...), which apps name in their
+    ``AppConfig.ready()`` with ``register_page(url_name)``."""
+
     changefreq = "monthly"
     priority = 0.6
-    pages = [
-        "association:home",
-        "association:about",
-        "association:partners",
-        "association:documents",
-        "association:contact",
-        "association:press-list",
-    ]
+    pages = []
 
     def items(self):
         return self.pages
@@ -79,20 +73,13 @@ class AssociationPagesSitemap(PortalSitemap):
         return reverse(item)
 
 
-class PressSitemap(RowSitemap):
-    changefreq = "yearly"
-    priority = 0.8
-    url_name = "association:press-detail"
-    key = "slug"
-
-    def rows(self):
-        return PressRelease.objects.published()
+def register_page(url_name):
+    """Add a page without arguments to the "pages" section; call it from ``AppConfig.ready()``."""
+    if url_name not in PagesSitemap.pages:
+        PagesSitemap.pages.append(url_name)
 
 
-SITEMAPS = {
-    "pages": AssociationPagesSitemap,
-    "press": PressSitemap,
-}
+SITEMAPS = {"pages": PagesSitemap}
 
 
 def register_sitemap(name, sitemap):

@@ -9,6 +9,10 @@ is folded to lower case without accents ("Tétouan" = "tetouan").
 import re
 import unicodedata
 
+from django.conf import settings
+
+from portal.roles import PORTAL_APPS
+
 # Harakat, tanwin, shadda, sukun, superscript alef, Quranic marks; and the tatweel.
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
@@ -70,8 +74,6 @@ def strip_bidi_controls(text):
 
 def strip_bidi_controls_on_save(sender, instance, raw=False, **kwargs):
     """``pre_save`` receiver: no text field of the portal's models keeps a bidi control."""
-    from portal.roles import PORTAL_APPS
-
     if raw or sender._meta.app_label not in PORTAL_APPS:
         return
     for field in sender._meta.concrete_fields:
@@ -79,3 +81,15 @@ def strip_bidi_controls_on_save(sender, instance, raw=False, **kwargs):
             value = getattr(instance, field.attname)
             if isinstance(value, str) and _BIDI_CONTROLS.search(value):
                 setattr(instance, field.attname, strip_bidi_controls(value))
+
+
+def translated_values(instance, field):
+    """The values of a translated field in every content language, in language order."""
+    values = []
+    for code, _name in settings.LANGUAGES:
+        value = getattr(instance, f"{field}_{code}", None)
+        if value:
+            values.append(value)
+    if not values and getattr(instance, field, None):
+        values.append(getattr(instance, field))
+    return values

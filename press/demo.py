@@ -25,8 +25,8 @@ import datetime
 
 from django.utils import timezone
 
-from press.models import Category, PressRelease, unicode_slug
 from portal.richtext import sanitize_html
+from press.models import Category, PressRelease, unicode_slug
 
 CATEGORIES = [
     ("instances", "هياكل الجمعية واجتماعاتها", "Instances et réunions"),

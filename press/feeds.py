@@ -22,7 +22,7 @@ class PressRssFeed(Feed):
         )
 
     def link(self):
-        return reverse("association:press-list")
+        return reverse("press:list")
 
     def description(self):
         return _("The latest press releases and news of the association.")

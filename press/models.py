@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.images import ensure_thumbnails
 from portal.richtext import plain_text, sanitize_html
-from portal.text import search_key
+from portal.text import search_key, translated_values
 from portal.validators import validate_document, validate_image
 
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -40,18 +40,6 @@ def unicode_slug(text, max_length=120):
     words = slugify(text, allow_unicode=True).split("-")
     slug = "-".join(word for word in words[:SLUG_MAX_WORDS] if word)
     return slug[:max_length].strip("-")
-
-
-def translated_values(instance, field):
-    """The values of a translated field in every content language, in language order."""
-    values = []
-    for code, _name in settings.LANGUAGES:
-        value = getattr(instance, f"{field}_{code}", None)
-        if value:
-            values.append(value)
-    if not values and getattr(instance, field, None):
-        values.append(getattr(instance, field))
-    return values
 
 
 class Category(models.Model):
@@ -75,7 +63,7 @@ class Category(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("association:press-list") + f"?category={self.slug}"
+        return reverse("press:list") + f"?category={self.slug}"
 
 
 class PressReleaseQuerySet(models.QuerySet):
@@ -222,10 +210,10 @@ class PressRelease(models.Model):
         ensure_thumbnails(self.cover_image)
 
     def get_absolute_url(self):
-        return reverse("association:press-detail", kwargs={"slug": self.slug})
+        return reverse("press:detail", kwargs={"slug": self.slug})
 
     def get_preview_url(self):
-        return reverse("association:press-preview", kwargs={"pk": self.pk})
+        return reverse("press:preview", kwargs={"pk": self.pk})
 
     # Rules ---------------------------------------------------------------------------------
 

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from association.models import AssociationProfile
-from press.models import Category, PressRelease
 from portal.images import thumbnail_url
 from portal.pagecache import per_version
+from press.models import Category, PressRelease
 
 
 def _facets():
@@ -44,7 +44,7 @@ class _CountedPaginator(Paginator):
 class PressListView(ListView):
     """Published items, newest first, filtered by year and category (``?year=2022&category=…``)."""
 
-    template_name = "association/press/list.html"
+    template_name = "press/list.html"
     context_object_name = "items"
     paginate_by = 12
 
@@ -172,7 +172,7 @@ def detail_context(request, item):
 
 
 class PressDetailView(DetailView):
-    template_name = "association/press/detail.html"
+    template_name = "press/detail.html"
     context_object_name = "item"
 
     def get_queryset(self):
@@ -196,12 +196,12 @@ class PressDetailView(DetailView):
 @login_required
 def press_preview(request, pk):
     """Editors see any item, draft or withdrawn, as it will look; nobody else may."""
-    if not (request.user.is_staff and request.user.has_perm("association.change_pressrelease")):
+    if not (request.user.is_staff and request.user.has_perm("press.change_pressrelease")):
         raise PermissionDenied
     item = get_object_or_404(PressRelease.objects.select_related("category"), pk=pk)
     context = detail_context(request, item)
     context.update(preview=True, now=timezone.now())
-    response = render(request, "association/press/detail.html", context)
+    response = render(request, "press/detail.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"
     return response

@@ -134,7 +134,7 @@ def test_an_admin_edit_through_a_shows_at_once_through_b(site):
         "/ar/admin/login/?next=/ar/admin/", {"username": "editor", "password": "a-long-test-password"}
     )
     status, page = editor.post(
-        "/ar/admin/association/pressrelease/",
+        "/ar/admin/press/pressrelease/",
         {"action": "withdraw_selected", "_selected_action": "1", "index": "0"},
     )
     assert status == 200

@@ -114,16 +114,16 @@ def test_edit_through_the_admin_invalidates_at_once(client, superuser):
     staff = force_login_verified(type(client)(), superuser)
     # An admin action (bulk-style: one save per item) ...
     response = staff.post(
-        "/ar/admin/association/pressrelease/",
+        "/ar/admin/press/pressrelease/",
         {"action": "withdraw_selected", "_selected_action": [item.pk]},
     )
     assert response.status_code == 302
     assert "العنوان القديم" not in get(client, "/ar/press/")[1]
     # ... and a change form: the new title shows on the very next anonymous request.
-    page = staff.get(f"/ar/admin/association/pressrelease/{item.pk}/change/")
+    page = staff.get(f"/ar/admin/press/pressrelease/{item.pk}/change/")
     data = _form_data(page)
     data.update({"title_ar": "العنوان الجديد", "status": PressRelease.Status.PUBLISHED})
-    response = staff.post(f"/ar/admin/association/pressrelease/{item.pk}/change/", data)
+    response = staff.post(f"/ar/admin/press/pressrelease/{item.pk}/change/", data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     response, page = get(client, "/ar/press/")
     assert response["X-Page-Cache"] == "miss"

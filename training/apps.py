@@ -8,8 +8,11 @@ class TrainingConfig(AppConfig):
 
     def ready(self):
         from portal import registry
+        from portal.roles import register_models
         from portal.sitemaps import register_sitemap
         from training.sitemaps import TrainingProgrammeSitemap, TrainingSessionSitemap
+
+        register_models(app=self.label)
 
         registry.register_nav("training:catalogue", _("Training"), order=35)
         register_sitemap("training", TrainingProgrammeSitemap)

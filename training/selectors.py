@@ -2,8 +2,8 @@
 
 from django.db.models import Count, Q
 
-from portal.pagecache import per_version
 from events.models import visibilities_for
+from portal.pagecache import per_version
 from training.models import SEAT_STATUSES, Registration, TrainingProgramme, TrainingSession
 
 

@@ -176,7 +176,7 @@ def test_arabic_addresses_route_and_stay_unique(client):
     url = first.get_absolute_url()
     assert url == "/ar/press/" + quote("اجتماع-المكتب-التنفيذي") + "/"
     assert client.get(url).status_code == 200
-    assert client.get(fr("association:press-detail", slug=second.slug)).status_code == 200
+    assert client.get(fr("press:detail", slug=second.slug)).status_code == 200
     assert client.get("/ar/press/" + quote("لا-يوجد") + "/").status_code == 404
     assert client.get("/ar/press/bad%20slug/").status_code == 404
 
@@ -247,7 +247,7 @@ def admin_form(**values):
 
 @pytest.mark.django_db
 def test_admin_edits_rich_text_right_to_left(admin_client):
-    page = html(admin_client, "/ar/admin/association/pressrelease/add/")
+    page = html(admin_client, "/ar/admin/press/pressrelease/add/")
     textarea = re.search(r"<textarea[^>]*name=\"body_ar\"[^>]*>", page).group(0)
     assert 'dir="rtl"' in textarea and 'lang="ar"' in textarea and "data-richtext" in textarea
     assert re.search(
@@ -258,7 +258,7 @@ def test_admin_edits_rich_text_right_to_left(admin_client):
 
 @pytest.mark.django_db
 def test_admin_saves_pasted_word_text_sanitised(admin_client):
-    response = admin_client.post("/ar/admin/association/pressrelease/add/", admin_form())
+    response = admin_client.post("/ar/admin/press/pressrelease/add/", admin_form())
     assert response.status_code == 302, response.content.decode()[:2000]
     item = PressRelease.objects.get()
     assert item.slug == "بلاغ-صحفي-حول-لقاء-باريس"
@@ -269,7 +269,7 @@ def test_admin_saves_pasted_word_text_sanitised(admin_client):
 
 @pytest.mark.django_db
 def test_admin_scheduled_without_date_is_refused_and_keeps_the_text(admin_client):
-    response = admin_client.post("/ar/admin/association/pressrelease/add/", admin_form(status="scheduled"))
+    response = admin_client.post("/ar/admin/press/pressrelease/add/", admin_form(status="scheduled"))
     assert response.status_code == 200
     page = response.content.decode()
     assert "errorlist" in page and "بلاغ صحفي حول لقاء باريس" in page
@@ -291,13 +291,13 @@ def test_admin_requires_a_description_with_the_cover_image(admin_client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     cover = SimpleUploadedFile("cover.png", png_bytes(), content_type="image/png")
-    response = admin_client.post("/ar/admin/association/pressrelease/add/", admin_form(cover_image=cover))
+    response = admin_client.post("/ar/admin/press/pressrelease/add/", admin_form(cover_image=cover))
     assert response.status_code == 200
     assert PressRelease.objects.count() == 0
     assert "صف الصورة" in response.content.decode() or "errorlist" in response.content.decode()
     cover = SimpleUploadedFile("cover.png", png_bytes(), content_type="image/png")
     response = admin_client.post(
-        "/ar/admin/association/pressrelease/add/",
+        "/ar/admin/press/pressrelease/add/",
         admin_form(cover_image=cover, cover_alt_ar="أعضاء المكتب التنفيذي حول الطاولة"),
     )
     assert response.status_code == 302
@@ -310,7 +310,7 @@ def test_admin_refuses_a_file_that_is_not_an_image(admin_client):
 
     fake = SimpleUploadedFile("cover.png", b"<?php echo 1; ?>", content_type="image/png")
     response = admin_client.post(
-        "/ar/admin/association/pressrelease/add/",
+        "/ar/admin/press/pressrelease/add/",
         admin_form(cover_image=fake, cover_alt_ar="صورة"),
     )
     assert response.status_code == 200
@@ -409,18 +409,18 @@ def test_list_dates_use_moroccan_month_names(client):
 @pytest.mark.django_db
 def test_french_falls_back_to_arabic_marked_as_arabic(client):
     item = PressReleaseFactory(title_ar="بلاغ بالعربية فقط", title_fr="", summary_fr="", body_ar="<p>نص.</p>")
-    page = html(client, fr("association:press-detail", slug=item.slug))
+    page = html(client, fr("press:detail", slug=item.slug))
     assert '<h1 lang="ar" dir="rtl">بلاغ بالعربية فقط</h1>' in page
     assert '<div class="prose press-article__body" lang="ar" dir="rtl"><p>نص.</p></div>' in page
     assert 'lang="ar" dir="rtl">بلاغ بالعربية فقط</a>' in html(client, "/fr/press/")
     translated = PressReleaseFactory(
         title_ar="بلاغ مترجم", title_fr="Communiqué traduit", body_fr="<p>Texte.</p>"
     )
-    page = html(client, fr("association:press-detail", slug=translated.slug))
+    page = html(client, fr("press:detail", slug=translated.slug))
     assert "<h1>Communiqué traduit</h1>" in page
     assert '<div class="prose press-article__body"><p>Texte.</p></div>' in page
     # On the Arabic page nothing is marked: the text is in the page's language.
-    page = html(client, ar("association:press-detail", slug=translated.slug))
+    page = html(client, ar("press:detail", slug=translated.slug))
     assert "<h1>بلاغ مترجم</h1>" in page
 
 
