@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from association.models import AssociationProfile
 from press.models import PressRelease
-from tests.association.press_factories import PressReleaseFactory
+from tests.press.factories import PressReleaseFactory
 from tests.auth import force_login_verified
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ import pytest
 from django.utils import timezone
 
 from portal import search
-from tests.association.press_factories import PressReleaseFactory
+from tests.press.factories import PressReleaseFactory
 from tests.events.factories import EventFactory
 from tests.factories import DocumentFactory
 from tests.members.factories import MembershipFactory, PersonFactory

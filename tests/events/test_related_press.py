@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from press.models import PressRelease
-from tests.association.press_factories import PressReleaseFactory
+from tests.press.factories import PressReleaseFactory
 from tests.events.factories import EventFactory
 
 pytestmark = pytest.mark.django_db

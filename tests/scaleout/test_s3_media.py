@@ -19,7 +19,7 @@ from django.urls import reverse
 from PIL import Image
 
 from association.models import Document
-from tests.association.press_factories import PressImageFactory, PressReleaseFactory
+from tests.press.factories import PressImageFactory, PressReleaseFactory
 from tests.factories import DocumentFactory
 from tests.members.factories import MembershipFactory, PersonFactory
 from tests.scaleout.conftest import bucket_keys
