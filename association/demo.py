@@ -16,7 +16,6 @@ from association.models import (
     PartnershipAgreement,
     StrategicPrinciple,
 )
-from press import demo as press_demo
 
 AMPCP = {
     "profile": {
@@ -292,5 +291,4 @@ def load(key="ampcp"):
                 subject_ar=subject_ar,
                 defaults={"signed_on": signed_on, "subject_fr": subject_fr},
             )
-    press = press_demo.load(key)
-    return {"goals": len(data["goals"]), "partners": len(data["partners"]), "press": press}
+    return {"goals": len(data["goals"]), "partners": len(data["partners"])}

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 from solo.models import SingletonModel
 
+from portal.access import is_member
 from portal.text import search_key, translated_values
 from portal.validators import validate_document, validate_image
 
@@ -164,8 +165,6 @@ class PartnershipAgreement(models.Model):
 class DocumentQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Public documents for everybody; members-only ones for members."""
-        from members.access import is_member
-
         if is_member(user):
             return self
         return self.filter(visibility=Document.Visibility.PUBLIC)

@@ -11,7 +11,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from association import services
 from association.forms import ContactForm
 from association.models import CharterGoal, Document, GoverningBody, Partner, StrategicPrinciple
-from portal import registry
+from portal import registry, search
 from portal.storage import serve_file
 
 
@@ -86,8 +86,6 @@ class SearchView(TemplateView):
     template_name = "association/search.html"
 
     def get_context_data(self, **kwargs):
-        from portal import search
-
         query = self.request.GET.get("q", "").strip()[:200]
         keys = {provider.key for provider in search.search_providers()}
         only = self.request.GET.get("type")

@@ -25,6 +25,9 @@ from django.utils.translation import gettext_lazy as _
 
 from association.models import Partner
 from events import territory
+from members.access import is_member
+from portal.pagecache import per_version
+from portal.text import search_key
 from portal.validators import validate_document, validate_image
 
 colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #RRGGBB."))
@@ -92,7 +95,6 @@ def longest_span():
     Kept per content version (``portal.pagecache.per_version``): any change to an event
     replaces it.
     """
-    from portal.pagecache import per_version
 
     def compute():
         days = models.ExpressionWrapper(
@@ -105,8 +107,6 @@ def longest_span():
 
 def visibilities_for(user):
     """The event visibilities ``user`` may see, or None for all of them (staff)."""
-    from members.access import is_member
-
     if user is not None and user.is_authenticated and user.is_staff:
         return None
     if is_member(user):
@@ -367,8 +367,6 @@ class Event(models.Model):
         return reverse("events:detail", args=[self.pk])
 
     def _update_search_key(self):
-        from portal.text import search_key
-
         def values(name):
             found = [getattr(self, f"{name}_{code}", "") or "" for code, _label in settings.LANGUAGES]
             found = [value for value in found if value]

@@ -41,6 +41,8 @@ from events.models import (
     EventKind,
     ProgrammeLine,
 )
+from events.resources import ProgrammeLineResource
+from members.access import is_member
 from portal.pagecache import version_count
 from portal.storage import serve_file
 from portal.urls_fast import pk_url_maker
@@ -318,8 +320,6 @@ def kind_feed(request, slug):
 
 def private_feed(request, key):
     """A member's own feed: the secret key in the URL stands for the signed-in account."""
-    from members.access import is_member
-
     token = get_object_or_404(CalendarToken.objects.select_related("user"), key=key)
     user = token.user
     if not user.is_active or not is_member(user):
@@ -343,8 +343,6 @@ class SubscribeView(TemplateView):
     template_name = "events/subscribe.html"
 
     def get_context_data(self, **kwargs):
-        from members.access import is_member
-
         context = super().get_context_data(**kwargs)
         context["feed_url"] = self.request.build_absolute_uri(reverse("events:feed"))
         context["feed_webcal"] = _webcal(context["feed_url"])
@@ -405,8 +403,6 @@ class ProgrammeView(TemplateView):
 
 def programme_export(request, year):
     """The programme as the secretariat's spreadsheet (.xlsx), the same columns as the import."""
-    from events.resources import ProgrammeLineResource
-
     programme = _programme(year)
     dataset = ProgrammeLineResource().export(queryset=ProgrammeLine.objects.filter(programme=programme))
     response = HttpResponse(

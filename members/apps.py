@@ -7,10 +7,14 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self):
+        from members.access import is_member
         from portal import registry
+        from portal.access import register_member_rule
         from portal.roles import register_models
 
         register_models(app=self.label)
+        # Members-only content elsewhere (documents, events) asks this app's rule.
+        register_member_rule(is_member)
 
         registry.register_nav("members:directory", _("Members"), order=40)
 

@@ -5,8 +5,8 @@ from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from association.forms import HoneypotMixin
 from members.models import Council, MembershipApplication, Person
+from portal.forms import HoneypotMixin
 from portal.pagecache import per_version
 from portal.widgets import FastSelect
 

@@ -64,6 +64,8 @@ from django.utils.http import http_date
 from django.utils.timezone import is_naive, make_aware
 from django.utils.translation import get_language
 
+from portal.db import replica_in_use
+
 VERSION_KEY = "pagecache:version"
 NEXT_KEY = "pagecache:next:{token}"
 PAGE_KEY = "pagecache:page:{lang}:{digest}"
@@ -112,8 +114,6 @@ def _replica_may_lag(token, now=None):
     one. So for ``DATABASE_REPLICA_PIN_SECONDS`` after a new version (the time portal.db already
     allows the replica to catch up) pages and values are served but not kept.
     """
-    from portal.db import replica_in_use
-
     if not replica_in_use():
         return False
     try:

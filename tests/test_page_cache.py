@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from association.models import AssociationProfile
 from press.models import PressRelease
-from tests.press.factories import PressReleaseFactory
 from tests.auth import force_login_verified
+from tests.press.factories import PressReleaseFactory
 
 pytestmark = pytest.mark.django_db
 

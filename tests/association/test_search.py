@@ -12,10 +12,10 @@ import pytest
 from django.utils import timezone
 
 from portal import search
-from tests.press.factories import PressReleaseFactory
 from tests.events.factories import EventFactory
 from tests.factories import DocumentFactory
 from tests.members.factories import MembershipFactory, PersonFactory
+from tests.press.factories import PressReleaseFactory
 
 CORPUS = {
     "provinces": ("لقاء رؤساء مجالس العمالات والأقاليم", "<p>اجتمع رؤساء المجالس.</p>"),

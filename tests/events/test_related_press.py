@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from press.models import PressRelease
-from tests.press.factories import PressReleaseFactory
 from tests.events.factories import EventFactory
+from tests.press.factories import PressReleaseFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from press.models import PressRelease, unicode_slug
-from tests.press.factories import CategoryFactory, PressImageFactory, PressReleaseFactory
 from tests.events.factories import EventFactory
 from tests.members.factories import MembershipFactory, PersonFactory
+from tests.press.factories import CategoryFactory, PressImageFactory, PressReleaseFactory
 from tests.urlwalk import sitemap_pages
 
 NOW = timezone.now

@@ -19,9 +19,9 @@ from django.urls import reverse
 from PIL import Image
 
 from association.models import Document
-from tests.press.factories import PressImageFactory, PressReleaseFactory
 from tests.factories import DocumentFactory
 from tests.members.factories import MembershipFactory, PersonFactory
+from tests.press.factories import PressImageFactory, PressReleaseFactory
 from tests.scaleout.conftest import bucket_keys
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from association.demo import ASSOCIATIONS
 # Each app with demo content has a ``demo`` module with ``load(association_key)``; the order
 # follows the dependencies (people before bureau seats, the electing general assembly before
 # the bureau's mandate, events before training sessions).
-DEMO_APPS = ["association", "members", "events", "bureau", "training"]
+DEMO_APPS = ["association", "press", "members", "events", "bureau", "training"]
 
 
 class Command(BaseCommand):
