@@ -13,7 +13,7 @@ export DJANGO_SETTINGS_MODULE := config.settings
 help:
 	@echo "make run        set up and serve the portal with demo content at http://127.0.0.1:$(PORT)/"
 	@echo "make test       set up and run the whole test suite"
-	@echo "make lint       ruff and the migrations check"
+	@echo "make lint       ruff, the import contracts (import-linter) and the migrations check"
 	@echo "make audit      pinned dependencies checked against published advisories (pip-audit)"
 	@echo "make messages   extract interface strings into the ar and fr catalogues"
 	@echo "make browser    install Debian's Chromium for the browser tests (root)"
@@ -50,6 +50,7 @@ test: $(VENV)/.installed node_modules/.installed
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 
 # Known vulnerabilities in the pinned dependencies (.ci/audit.py says what it could not check).

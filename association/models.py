@@ -11,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 from solo.models import SingletonModel
 
-from association.validators import validate_document, validate_image
+from portal.access import is_member
+from portal.text import search_key, translated_values
+from portal.validators import validate_document, validate_image
 
 
 class AssociationProfile(SingletonModel):
@@ -163,8 +165,6 @@ class PartnershipAgreement(models.Model):
 class DocumentQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Public documents for everybody; members-only ones for members."""
-        from members.access import is_member
-
         if is_member(user):
             return self
         return self.filter(visibility=Document.Visibility.PUBLIC)
@@ -190,7 +190,7 @@ class Document(models.Model):
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
     published_on = models.DateField(_("published on"), auto_now_add=True)
-    # Normalised titles for the portal's search (association.text.search_key), kept on save.
+    # Normalised titles for the portal's search (portal.text.search_key), kept on save.
     search_key = models.TextField(editable=False, blank=True, default="")
 
     objects = DocumentQuerySet.as_manager()
@@ -210,9 +210,6 @@ class Document(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        from association.press import translated_values
-        from association.text import search_key
-
         self.search_key = search_key(" ".join(translated_values(self, "title")))
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_key"}
@@ -245,7 +242,3 @@ class ContactMessage(models.Model):
 
     def __str__(self):
         return self.subject
-
-
-# Press releases and news live in their own module; importing them here registers the models.
-from association.press import Category, PressAttachment, PressImage, PressRelease  # noqa: E402, F401

@@ -32,23 +32,3 @@ class PartnershipAgreementTranslation(TranslationOptions):
 @register(models.Document)
 class DocumentTranslation(TranslationOptions):
     fields = ("title",)
-
-
-@register(models.Category)
-class CategoryTranslation(TranslationOptions):
-    fields = ("name",)
-
-
-@register(models.PressRelease)
-class PressReleaseTranslation(TranslationOptions):
-    fields = ("title", "summary", "body", "cover_alt")
-
-
-@register(models.PressImage)
-class PressImageTranslation(TranslationOptions):
-    fields = ("alt", "caption")
-
-
-@register(models.PressAttachment)
-class PressAttachmentTranslation(TranslationOptions):
-    fields = ("title",)

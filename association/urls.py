@@ -1,9 +1,7 @@
-from django.urls import path, register_converter
+from django.urls import path
 
-from association import press_views, views
-from association.converters import UnicodeSlugConverter
-from association.feeds import PressAtomFeed, PressRssFeed
-from config.ratelimit import limit_form_posts
+from association import views
+from portal.ratelimit import limit_form_posts
 
 app_name = "association"
 
@@ -14,17 +12,6 @@ urlpatterns = [
     path("documents/", views.DocumentListView.as_view(), name="documents"),
     path("documents/<int:pk>/", views.document_download, name="document-download"),
     path("contact/", limit_form_posts(views.ContactView.as_view()), name="contact"),
-]
-
-# Press releases and news, the portal's search, feeds ----------------------------------------
-
-register_converter(UnicodeSlugConverter, "uslug")
-
-urlpatterns += [
-    path("press/", press_views.PressListView.as_view(), name="press-list"),
-    path("press/feed/rss/", PressRssFeed(), name="press-feed-rss"),
-    path("press/feed/atom/", PressAtomFeed(), name="press-feed-atom"),
-    path("press/preview/<int:pk>/", press_views.press_preview, name="press-preview"),
-    path("press/<uslug:slug>/", press_views.PressDetailView.as_view(), name="press-detail"),
+    # The portal's search, over every app's providers.
     path("search/", views.SearchView.as_view(), name="search"),
 ]

@@ -8,10 +8,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView
 
-from association import registry, services
+from association import services
 from association.forms import ContactForm
 from association.models import CharterGoal, Document, GoverningBody, Partner, StrategicPrinciple
-from config.storage import serve_file
+from portal import registry, search
+from portal.storage import serve_file
 
 
 class HomeView(TemplateView):
@@ -65,7 +66,7 @@ class DocumentListView(ListView):
 def document_download(request, pk):
     """Serve a document through Django so members-only files never leak by URL."""
     document = get_object_or_404(Document.objects.visible_to(request.user), pk=pk)
-    # Streamed from the disk or the bucket, or a short-lived signed address (config.storage).
+    # Streamed from the disk or the bucket, or a short-lived signed address (portal.storage).
     return serve_file(document.file)
 
 
@@ -85,8 +86,6 @@ class SearchView(TemplateView):
     template_name = "association/search.html"
 
     def get_context_data(self, **kwargs):
-        from association import search
-
         query = self.request.GET.get("q", "").strip()[:200]
         keys = {provider.key for provider in search.search_providers()}
         only = self.request.GET.get("type")

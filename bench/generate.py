@@ -221,9 +221,9 @@ def make_events(count, rng):
 def make_press(count, rng):
     from django.utils import timezone
 
-    from association.press import Category, PressRelease, translated_values
-    from association.richtext import plain_text
-    from association.text import search_key
+    from portal.richtext import plain_text
+    from portal.text import search_key, translated_values
+    from press.models import Category, PressRelease
 
     categories = [
         Category.objects.create(name_ar=name_ar, name_fr=name_fr, slug=slug, order=order)

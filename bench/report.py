@@ -52,8 +52,8 @@ def pages():
     """
     from django.utils import timezone
 
-    from association.press import PressRelease
     from events.models import Event
+    from press.models import PressRelease
 
     item = PressRelease.objects.published().order_by("-publish_at").first()
     event = Event.objects.filter(visibility=Event.Visibility.PUBLIC, start_date__isnull=False).order_by(

@@ -22,11 +22,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from association.admin_mixins import TranslatedAdmin, TranslatedTabularInline
-from association.validators import validate_document
 from bureau import roster_xlsx, services, titles
 from bureau.models import Committee, CommitteeSeat, Mandate, OfficeWording, Seat, wordings
 from members.models import Person
+from portal.admin_mixins import TranslatedAdmin, TranslatedTabularInline
+from portal.validators import validate_document
 
 
 def _titles_html(obj):

@@ -7,9 +7,12 @@ class BureauConfig(AppConfig):
     verbose_name = _("Bureau and committees")
 
     def ready(self):
-        from association import registry
-        from association.sitemaps import register_sitemap
         from bureau.sitemaps import BureauSitemap
+        from portal import registry
+        from portal.roles import register_models
+        from portal.sitemaps import register_sitemap
+
+        register_models(app=self.label)
 
         registry.register_nav("bureau:current", _("Bureau"), order=15)
         register_sitemap("bureau", BureauSitemap)

@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from bureau import titles
 from bureau.titles import DEFAULT_WORDING, Office, Wording
+from events.models import Event
 
 
 class OfficeKind(models.TextChoices):
@@ -188,8 +189,6 @@ class Mandate(models.Model):
 
     def public_assembly_url(self):
         """The electing general assembly's page in the calendar, when it is public."""
-        from events.models import Event
-
         if self.assembly is not None and self.assembly.visibility == Event.Visibility.PUBLIC:
             return self.assembly.get_absolute_url()
         return None

@@ -12,10 +12,10 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 
-from association.spreadsheets import append_row, xlsx_bytes
-from association.text import search_key, search_terms
 from bureau.models import BUREAU_OFFICES, Seat, protocol_key
 from members.models import Council, Person
+from portal.spreadsheets import append_row, xlsx_bytes
+from portal.text import search_key, search_terms
 
 
 class RosterImportError(Exception):

@@ -9,10 +9,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from association.models import GoverningBody
-from association.urls_fast import pk_url_maker
 from bureau.models import Committee, CommitteeSeat, Mandate, Seat, protocol_key, wordings
 from bureau.services import describe_dates
 from bureau.titles import Office
+from portal.urls_fast import pk_url_maker
 
 # The groups of the public bureau page, in protocol order.
 GROUPS = [

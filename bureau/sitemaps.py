@@ -1,7 +1,7 @@
 from django.urls import reverse
 
-from association.sitemaps import PortalSitemap
 from bureau.models import Mandate
+from portal.sitemaps import PortalSitemap
 
 
 class BureauSitemap(PortalSitemap):

@@ -6,10 +6,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import get_language
 from django.views.generic import ListView, TemplateView
 
-from association import spreadsheets
 from bureau import opendata, selectors
 from bureau.models import CommitteeSeat, Mandate, Seat, wordings
 from members.models import Person
+from portal import spreadsheets
 
 
 class CurrentBureauView(TemplateView):

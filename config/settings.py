@@ -13,7 +13,7 @@ from csp import constants as csp
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
-from config import storage
+from portal import storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -32,8 +32,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before django.contrib.admin.
     "modeltranslation",
-    # The admin on the portal's own site class (config.admin_site: two-factor authentication).
-    "config.apps.PortalAdminConfig",
+    # The admin on the portal's own site class (portal.admin_site: two-factor authentication).
+    "portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -51,11 +51,13 @@ INSTALLED_APPS = [
     "phonenumber_field",
     "django_otp",
     # django-otp's authenticator apps (TOTP) and backup codes (static tokens), named in the
-    # portal's languages (config.apps).
-    "config.apps.AuthenticatorAppsConfig",
-    "config.apps.BackupCodesConfig",
+    # portal's languages (portal.apps).
+    "portal.apps.AuthenticatorAppsConfig",
+    "portal.apps.BackupCodesConfig",
     "axes",
+    "portal",
     "association",
+    "press",
     "members",
     "bureau",
     "events",
@@ -68,11 +70,11 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "association.middleware.ArabicFirstMiddleware",
+    "portal.language.ArabicFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # A NUL character in the address answers 400 before any view sends it to PostgreSQL.
-    "config.middleware.NulCharacterMiddleware",
-    "config.middleware.DatabaseUnavailableMiddleware",
+    "portal.middleware.NulCharacterMiddleware",
+    "portal.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -82,7 +84,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
-    # Turns django-ratelimit's refusal into the translated 429 page (config.views.rate_limited).
+    # Turns django-ratelimit's refusal into the translated 429 page (portal.views.rate_limited).
     "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
@@ -100,7 +102,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "association.context_processors.portal",
+                "portal.context_processors.portal",
+                "association.context_processors.association",
             ],
         },
     },
@@ -112,13 +115,13 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 # A read replica (PostgreSQL streaming replication): reads go to it, writes and whatever follows
-# a write in the same request go to the primary (config.db). Tests use the primary as the replica.
+# a write in the same request go to the primary (portal.db). Tests use the primary as the replica.
 DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL", default="")
 if DATABASE_REPLICA_URL:
     DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-    DATABASE_ROUTERS = ["config.db.PrimaryReplicaRouter"]
-    MIDDLEWARE.insert(0, "config.db.PrimaryPinningMiddleware")
+    DATABASE_ROUTERS = ["portal.db.PrimaryReplicaRouter"]
+    MIDDLEWARE.insert(0, "portal.db.PrimaryPinningMiddleware")
 # Seconds a browser keeps reading from the primary after a request of its own wrote (0: off).
 DATABASE_REPLICA_PIN_SECONDS = env.int("DATABASE_REPLICA_PIN_SECONDS", default=10)
 for _database in DATABASES.values():
@@ -134,14 +137,14 @@ CACHE_KEY_PREFIX = env("CACHE_KEY_PREFIX", default="portal")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "config.cache.ResilientRedisCache",
+            "BACKEND": "portal.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         },
         # The public forms' rate limits: counted in Redis, or per process while it is down.
         "ratelimit": {
-            "BACKEND": "config.cache.RateLimitCache",
+            "BACKEND": "portal.cache.RateLimitCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
@@ -171,18 +174,18 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "admin:login"
 # Login throttling (django-axes): five failures for one account, from any address and under
-# any spelling of it (user name, e-mail in any case: config.lockout), lock it for an hour; the
+# any spelling of it (user name, e-mail in any case: portal.lockout), lock it for an hour; the
 # attempts are kept in the database, so every app server sees them.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = ["username"]
-AXES_USERNAME_CALLABLE = "config.lockout.account_key"
-# Login posts per client address, whatever the account (config.ratelimit.limit_login_posts).
+AXES_USERNAME_CALLABLE = "portal.lockout.account_key"
+# Login posts per client address, whatever the account (portal.ratelimit.limit_login_posts).
 PORTAL_LOGIN_RATE = env("PORTAL_LOGIN_RATE", default="30/h")
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_VERBOSE = False
-# Public forms (membership application, contact): submissions per client address (config.ratelimit).
+# Public forms (membership application, contact): submissions per client address (portal.ratelimit).
 PORTAL_FORM_RATE = env("PORTAL_FORM_RATE", default="10/h")
 # Password-reset mails: at most so many per address and per client; past either, the form
 # answers the same "sent" page and sends nothing (members.views.PasswordResetView).
@@ -190,9 +193,9 @@ PORTAL_RESET_ADDRESS_RATE = env("PORTAL_RESET_ADDRESS_RATE", default="3/h")
 PORTAL_RESET_CLIENT_RATE = env("PORTAL_RESET_CLIENT_RATE", default="10/h")
 # How long the link confirming a new e-mail address stays valid (seconds).
 MEMBERS_EMAIL_CHANGE_MAX_AGE = env.int("MEMBERS_EMAIL_CHANGE_MAX_AGE", default=2 * 24 * 3600)
-RATELIMIT_VIEW = "config.views.rate_limited"
-RATELIMIT_IP_META_KEY = "config.ratelimit.client_ip"
-# Two-factor authentication (django-otp, TOTP): required for superusers (config.admin_site).
+RATELIMIT_VIEW = "portal.views.rate_limited"
+RATELIMIT_IP_META_KEY = "portal.ratelimit.client_ip"
+# Two-factor authentication (django-otp, TOTP): required for superusers (portal.admin_site).
 PORTAL_SUPERUSER_2FA = env.bool("PORTAL_SUPERUSER_2FA", default=True)
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Portal")
 
@@ -233,7 +236,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Uploads on the local disk (MEDIA_ROOT), or in an S3-compatible bucket shared by every app host
-# with MEDIA_STORAGE=s3 / AWS_STORAGE_BUCKET_NAME (config.storage); thumbnails go to the same place.
+# with MEDIA_STORAGE=s3 / AWS_STORAGE_BUCKET_NAME (portal.storage); thumbnails go to the same place.
 STORAGES = {
     "default": storage.s3_storage(env) if storage.uses_s3(env) else {"BACKEND": storage.FILESYSTEM_BACKEND},
     "staticfiles": {
@@ -266,9 +269,9 @@ THUMBNAIL_ALIASES = {
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
-# The transport EMAIL_URL chose, wrapped so that mail survives the server being down (config.mail).
+# The transport EMAIL_URL chose, wrapped so that mail survives the server being down (portal.mail).
 MAIL_TRANSPORT_BACKEND = EMAIL_BACKEND  # noqa: F821 - set from EMAIL_CONFIG just above
-EMAIL_BACKEND = "config.mail.SpoolingEmailBackend"
+EMAIL_BACKEND = "portal.mail.SpoolingEmailBackend"
 MAIL_SPOOL_DIR = env.path("MAIL_SPOOL_DIR", default=BASE_DIR / "var" / "mail-spool")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="portal@localhost")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
@@ -291,7 +294,7 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 # django-axes asks for "ip_address" among the lockout parameters (axes.W006); the lock is per
 # account from any address on purpose, and addresses are limited by PORTAL_LOGIN_RATE
-# (config.lockout says why).
+# (portal.lockout says why).
 SILENCED_SYSTEM_CHECKS.append("axes.W006")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -340,7 +343,7 @@ if BEHIND_PROXY:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 # Error reports (e-mails to ADMINS, debug pages) hide phones, e-mails, addresses and secrets.
-DEFAULT_EXCEPTION_REPORTER_FILTER = "config.reporting.PortalExceptionReporterFilter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "portal.reporting.PortalExceptionReporterFilter"
 
 # --- Logging ----------------------------------------------------------------------------------
 
@@ -403,28 +406,28 @@ AUTHENTICATION_BACKENDS = [
 # council presidents such as the AMPCP, where the council stays the member when its president changes).
 MEMBERS_MEMBERSHIP_HOLDER = env("MEMBERS_MEMBERSHIP_HOLDER", default="person")
 
-# --- Page cache (config.pagecache) -----------------------------------------------------------
+# --- Page cache (portal.pagecache) -----------------------------------------------------------
 
 # Anonymous pages from the shared cache, invalidated on every content change (see
-# config/pagecache.py). On by default only with Redis: a per-process cache cannot be invalidated
+# portal/pagecache.py). On by default only with Redis: a per-process cache cannot be invalidated
 # across several app processes.
-INSTALLED_APPS.append("config.pagecache.PageCacheConfig")
+INSTALLED_APPS.append("portal.pagecache.PageCacheConfig")
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
-    "config.pagecache.PageCacheMiddleware",
+    "portal.pagecache.PageCacheMiddleware",
 )
 # Hits for requests that can only be anonymous (no session cookie), served before the session,
-# language, CSRF, authentication and messages middleware (config.pagecache).
+# language, CSRF, authentication and messages middleware (portal.pagecache).
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
-    "config.pagecache.EarlyPageCacheMiddleware",
+    "portal.pagecache.EarlyPageCacheMiddleware",
 )
 PAGE_CACHE = env.bool("PAGE_CACHE", default=bool(REDIS_URL))
 # Seconds a page is kept at most (less when a scheduled press release is due sooner).
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=600)
 # max-age for browsers and proxies; 0 = they revalidate every time (ETag, 304), never stale.
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=0)
-PAGE_CACHE_APPS = ["association", "members", "bureau", "events", "training"]
+PAGE_CACHE_APPS = ["association", "press", "members", "bureau", "events", "training"]
 # Written by visitors, shown on no public page: their writes leave the cache as it is.
 PAGE_CACHE_QUIET_MODELS = [
     "association.ContactMessage",

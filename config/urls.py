@@ -6,9 +6,9 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 
-from association.sitemaps import SITEMAPS
 from association.views import robots_txt
-from config.health import health
+from portal.health import health
+from portal.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("health/", health, name="health"),
@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("bureau/", include("bureau.urls")),
     path("events/", include("events.urls")),
     path("training/", include("training.urls")),
+    path("press/", include("press.urls")),
     path("", include("association.urls")),
     prefix_default_language=True,
 )

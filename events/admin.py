@@ -5,11 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 
-from association.admin_mixins import TranslatedAdmin, TranslatedStackedInline, TranslatedTabularInline
-from association.spreadsheets import CSV, XLSX
-from config.pagecache import VersionCountPaginator
 from events import models, services
 from events.resources import ProgrammeLineResource
+from portal.admin_mixins import TranslatedAdmin, TranslatedStackedInline, TranslatedTabularInline
+from portal.pagecache import VersionCountPaginator
+from portal.spreadsheets import CSV, XLSX
 
 
 @admin.register(models.EventKind)

@@ -7,12 +7,15 @@ class EventsConfig(AppConfig):
     verbose_name = _("Activity calendar")
 
     def ready(self):
-        from association import registry
-        from association.search import register_search_provider
-        from association.sitemaps import register_sitemap
         from events.search import EventSearchProvider
         from events.sitemaps import CalendarPagesSitemap, EventSitemap
         from events.views import home_section_context
+        from portal import registry
+        from portal.roles import register_models
+        from portal.search import register_search_provider
+        from portal.sitemaps import register_sitemap
+
+        register_models(app=self.label)
 
         registry.register_nav("events:calendar", _("Calendar"), order=30)
         registry.register_nav("events:programme", _("Action programme"), order=35)

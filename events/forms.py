@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from association.widgets import FastSelect
 from events import territory
 from events.models import Event, EventKind
+from portal.widgets import FastSelect
 
 
 def _with_blank(label, choices):

@@ -24,8 +24,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from association.models import Partner
-from association.validators import validate_document, validate_image
 from events import territory
+from members.access import is_member
+from portal.pagecache import per_version
+from portal.text import search_key
+from portal.validators import validate_document, validate_image
 
 colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #RRGGBB."))
 
@@ -89,10 +92,9 @@ CARD_FIELDS = [
 def longest_span():
     """The longest time from an event's first to its last day (None without dated events).
 
-    Kept per content version (``config.pagecache.per_version``): any change to an event
+    Kept per content version (``portal.pagecache.per_version``): any change to an event
     replaces it.
     """
-    from config.pagecache import per_version
 
     def compute():
         days = models.ExpressionWrapper(
@@ -105,8 +107,6 @@ def longest_span():
 
 def visibilities_for(user):
     """The event visibilities ``user`` may see, or None for all of them (staff)."""
-    from members.access import is_member
-
     if user is not None and user.is_authenticated and user.is_staff:
         return None
     if is_member(user):
@@ -278,7 +278,7 @@ class Event(models.Model):
     sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    # Normalised text for the portal's search (association.text.search_key), kept on save.
+    # Normalised text for the portal's search (portal.text.search_key), kept on save.
     search_title = models.TextField(editable=False, blank=True, default="")
     search_key = models.TextField(editable=False, blank=True, default="")
 
@@ -367,8 +367,6 @@ class Event(models.Model):
         return reverse("events:detail", args=[self.pk])
 
     def _update_search_key(self):
-        from association.text import search_key
-
         def values(name):
             found = [getattr(self, f"{name}_{code}", "") or "" for code, _label in settings.LANGUAGES]
             found = [value for value in found if value]

@@ -1,10 +1,11 @@
 """The calendar's part of the portal search: events the visitor may see (public ones for the
-public), ranked by the shared expression of ``association.search``."""
+public), ranked by the shared expression of ``portal.search``."""
 
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from association.search import SearchResult, SearchResults, matching, rank_expression
+from events.models import Event
+from portal.search import SearchResult, SearchResults, matching, rank_expression
 
 
 class EventSearchProvider:
@@ -13,8 +14,6 @@ class EventSearchProvider:
     order = 20
 
     def search(self, terms, *, language, user, limit):
-        from events.models import Event
-
         queryset = matching(Event.objects.visible_to(user), terms)
         ranked = (
             queryset.select_related("kind")

@@ -2,7 +2,8 @@
 
 from django.urls import reverse
 
-from association.sitemaps import PortalSitemap, RowSitemap
+from events.models import ActionProgramme, Event
+from portal.sitemaps import PortalSitemap, RowSitemap
 
 
 class CalendarPagesSitemap(PortalSitemap):
@@ -11,8 +12,6 @@ class CalendarPagesSitemap(PortalSitemap):
     pages = ["events:calendar", "events:agenda", "events:past", "events:unscheduled", "events:subscribe"]
 
     def items(self):
-        from events.models import ActionProgramme
-
         # The programme page answers 404 until a programme is published: leave it out until then.
         if ActionProgramme.objects.filter(published=True).exists():
             return [*self.pages, "events:programme"]
@@ -28,6 +27,4 @@ class EventSitemap(RowSitemap):
     url_name = "events:detail"
 
     def rows(self):
-        from events.models import Event
-
         return Event.objects.filter(visibility=Event.Visibility.PUBLIC)

@@ -30,9 +30,6 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
 from association.models import AssociationProfile
-from association.urls_fast import pk_url_maker
-from config.pagecache import version_count
-from config.storage import serve_file
 from events import hooks, ical, services
 from events.forms import EventFilterForm
 from events.models import (
@@ -44,6 +41,12 @@ from events.models import (
     EventKind,
     ProgrammeLine,
 )
+from events.resources import ProgrammeLineResource
+from members.access import is_member
+from portal.pagecache import version_count
+from portal.spreadsheets import dataset_xlsx
+from portal.storage import serve_file
+from portal.urls_fast import pk_url_maker
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -292,7 +295,7 @@ def document_download(request, pk):
     """Serve an event's document through Django, so members-only events' files never leak."""
     visible = Event.objects.visible_to(request.user)
     document = get_object_or_404(EventDocument.objects.filter(event__in=visible).exclude(file=""), pk=pk)
-    # Streamed from the disk or the bucket, or a short-lived signed address (config.storage).
+    # Streamed from the disk or the bucket, or a short-lived signed address (portal.storage).
     return serve_file(document.file)
 
 
@@ -318,8 +321,6 @@ def kind_feed(request, slug):
 
 def private_feed(request, key):
     """A member's own feed: the secret key in the URL stands for the signed-in account."""
-    from members.access import is_member
-
     token = get_object_or_404(CalendarToken.objects.select_related("user"), key=key)
     user = token.user
     if not user.is_active or not is_member(user):
@@ -343,8 +344,6 @@ class SubscribeView(TemplateView):
     template_name = "events/subscribe.html"
 
     def get_context_data(self, **kwargs):
-        from members.access import is_member
-
         context = super().get_context_data(**kwargs)
         context["feed_url"] = self.request.build_absolute_uri(reverse("events:feed"))
         context["feed_webcal"] = _webcal(context["feed_url"])
@@ -405,9 +404,6 @@ class ProgrammeView(TemplateView):
 
 def programme_export(request, year):
     """The programme as the secretariat's spreadsheet (.xlsx), the same columns as the import."""
-    from association.spreadsheets import dataset_xlsx
-    from events.resources import ProgrammeLineResource
-
     programme = _programme(year)
     dataset = ProgrammeLineResource().export(queryset=ProgrammeLine.objects.filter(programme=programme))
     response = HttpResponse(

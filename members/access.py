@@ -7,6 +7,8 @@ representative). The answer is kept on the user object, so a request asks the da
 
 from django.db.models import Exists, OuterRef
 
+from members.models import Membership, Person
+
 _CACHE_ATTRIBUTE = "_members_is_member"
 
 
@@ -17,8 +19,6 @@ def is_member(user):
         return True
     cached = getattr(user, _CACHE_ATTRIBUTE, None)
     if cached is None:
-        from members.models import Membership, Person
-
         active = Membership.objects.filter(person=OuterRef("pk"), status=Membership.Status.ACTIVE)
         cached = Person.objects.filter(user=user).filter(Exists(active)).exists()
         setattr(user, _CACHE_ATTRIBUTE, cached)

@@ -9,13 +9,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportActionMixin, ImportExportMixin
 
-from association.admin_filters import ChoiceListFilter
-from association.admin_mixins import TranslatedAdmin, TranslatedTabularInline
-from association.spreadsheets import CSV, XLSX
-from association.text import search_terms
-from config.pagecache import VersionCountPaginator
 from members import models, resources, services
 from members.privacy_admin import PersonPrivacyActionsMixin
+from portal.admin_filters import ChoiceListFilter
+from portal.admin_mixins import TranslatedAdmin, TranslatedTabularInline
+from portal.pagecache import VersionCountPaginator
+from portal.spreadsheets import CSV, XLSX
+from portal.text import search_terms
 
 
 class SearchKeyMixin:

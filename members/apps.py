@@ -7,14 +7,21 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self):
-        from association import registry
+        from members.access import is_member
+        from portal import registry
+        from portal.access import register_member_rule
+        from portal.roles import register_models
+
+        register_models(app=self.label)
+        # Members-only content elsewhere (documents, events) asks this app's rule.
+        register_member_rule(is_member)
 
         registry.register_nav("members:directory", _("Members"), order=40)
 
-        from association.search import register_search_provider
-        from association.sitemaps import register_sitemap
         from members.search import MembersSearchProvider
         from members.sitemaps import MembersSitemap
+        from portal.search import register_search_provider
+        from portal.sitemaps import register_sitemap
 
         register_search_provider(MembersSearchProvider())
         register_sitemap("members", MembersSitemap)

@@ -7,11 +7,11 @@ from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from association.forms import HoneypotMixin
-from association.widgets import FastSelect
-from config.pagecache import per_version
 from members.models import Council, MembershipApplication, Person
 from members.services import email_in_use, email_normalise
+from portal.forms import HoneypotMixin
+from portal.pagecache import per_version
+from portal.widgets import FastSelect
 
 logger = logging.getLogger(__name__)
 

@@ -20,8 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
-from association.text import search_key, search_terms
-from association.validators import validate_image
+from portal.text import search_key, search_terms
+from portal.validators import validate_image
 
 # --- Territory ---------------------------------------------------------------------------------
 

@@ -24,9 +24,9 @@ from import_export import fields, resources, widgets
 from modeltranslation.fields import TranslationField
 from phonenumber_field.phonenumber import PhoneNumber
 
-from association.text import normalize, search_key
 from members.models import Council, CouncilSeat, Membership, MembershipStatusChange, Person
 from members.services import default_holder
+from portal.text import normalize, search_key
 
 COLUMNS = {
     "name_ar": "الاسم",

@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from association.search import SearchResult, SearchResults
 from members.directory import DirectoryRows
 from members.models import Council, CouncilSeat, Membership
+from portal.search import SearchResult, SearchResults
 
 
 def _name_matches(field, terms):

@@ -13,7 +13,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from association.text import search_key
 from members.models import (
     CouncilSeat,
     Membership,
@@ -21,6 +20,7 @@ from members.models import (
     MembershipStatusChange,
     Person,
 )
+from portal.text import search_key
 
 logger = logging.getLogger(__name__)
 

@@ -4,9 +4,9 @@ import math
 
 from django.urls import reverse
 
-from association.sitemaps import PortalSitemap
 from members.directory import directory_count
 from members.views import DirectoryView
+from portal.sitemaps import PortalSitemap
 
 
 class MembersSitemap(PortalSitemap):

@@ -13,7 +13,7 @@ name is replaced only if it still equals the name HCP published last time (nobod
 it), and rows that disappear from the data are kept, with their councils and people.
 """
 
-from association.text import search_key
+from portal.text import search_key
 
 DEFAULT_VINTAGE = "RGPH 2024"
 LANGUAGES = ("ar", "fr")

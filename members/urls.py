@@ -1,8 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from config.ratelimit import limit_form_posts, limit_login_posts
 from members import forms, views
+from portal.ratelimit import limit_form_posts, limit_login_posts
 
 app_name = "members"
 

@@ -15,11 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView, UpdateView, View
 from django_ratelimit.core import is_ratelimited
 
-from association.text import search_terms
 from members import services
 from members.directory import DirectoryPaginator
 from members.forms import ApplicationForm, ProfileForm
 from members.models import Council, CouncilSeat, Membership, Person, Region
+from portal.text import search_terms
 
 logger = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 def force_login_verified(client, user):
     """``client.force_login`` plus a confirmed authenticator, as after a real two-factor login.
 
-    Superusers need a second factor to use the admin (config.admin_site); tests of other
+    Superusers need a second factor to use the admin (portal.admin_site); tests of other
     things sign them in this way rather than switching the requirement off.
     """
     device, _created = TOTPDevice.objects.get_or_create(user=user, name="test", defaults={"confirmed": True})

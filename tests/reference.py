@@ -11,10 +11,10 @@ import importlib
 def restore_reference_data():
     from django.contrib.auth.models import Group, Permission
 
-    from association import roles
     from events.models import EventKind
     from members import territory
     from members.models import Council
+    from portal import roles
 
     if not Council.objects.exists():
         territory.load(territory.current_apps())

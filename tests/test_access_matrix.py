@@ -2,7 +2,7 @@
 
 Both lists come from the project itself (the admin site's registry, the URL configuration),
 so a model or a view added later is checked without editing this test. The expectations
-come from the role rules written in ``association.roles`` and from the superuser's own
+come from the role rules written in ``portal.roles`` and from the superuser's own
 answer (an admin that disables "add" for a model disables it for everyone).
 """
 
@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
-from association.roles import COMMUNICATION, COMMUNICATION_MODELS, PORTAL_APPS, SECRETARIAT, SETTINGS_MODELS
+from portal.roles import COMMUNICATION, COMMUNICATION_MODELS, PORTAL_APPS, SECRETARIAT, SETTINGS_MODELS
 from tests.auth import force_login_verified
 from tests.urlwalk import public_patterns
 

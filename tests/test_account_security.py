@@ -107,7 +107,7 @@ def test_unknown_accounts_are_throttled_alike_in_every_spelling(client, settings
 
 @pytest.mark.django_db
 def test_the_lock_key_is_the_account_for_confusable_spellings(member_user, django_user_model):
-    from config.lockout import account_key
+    from portal.lockout import account_key
 
     kate = django_user_model.objects.create_user("kate", "kate@example.org", PASSWORD)
     assert account_key(None, {"username": "\u212aate@example.org"}) == f"user:{kate.pk}"  # Kelvin sign

@@ -1,5 +1,5 @@
 """Two real app processes on one database and one Redis: an edit through one shows at once through
-the other (config.pagecache). Needs REDIS_URL; the database is a SQLite file shared by the
+the other (portal.pagecache). Needs REDIS_URL; the database is a SQLite file shared by the
 processes (with DATABASE_URL pointing at PostgreSQL, that server is used for nothing here)."""
 
 import http.cookiejar
@@ -58,7 +58,7 @@ def site(tmp_path_factory):
     subprocess.run([*manage, "migrate", "-v0"], env=env, cwd=ROOT, check=True)
     setup = (
         "from django.contrib.auth.models import Permission, User\n"
-        "from association.press import PressRelease\n"
+        "from press.models import PressRelease\n"
         "from association.models import AssociationProfile\n"
         "AssociationProfile.get_solo()\n"
         "PressRelease.objects.create(title_ar='العنوان الأول', slug='awwal', status='published')\n"
@@ -134,7 +134,7 @@ def test_an_admin_edit_through_a_shows_at_once_through_b(site):
         "/ar/admin/login/?next=/ar/admin/", {"username": "editor", "password": "a-long-test-password"}
     )
     status, page = editor.post(
-        "/ar/admin/association/pressrelease/",
+        "/ar/admin/press/pressrelease/",
         {"action": "withdraw_selected", "_selected_action": "1", "index": "0"},
     )
     assert status == 200
@@ -148,7 +148,7 @@ def test_a_write_from_another_process_shows_at_once_through_b(site):
     fetch(b + "/fr/press/")
     assert fetch(b + "/fr/press/")[0] == "hit"
     # A cron job or a management command: a bulk update (no model signal) in its own process.
-    script = "from association.press import PressRelease\nPressRelease.objects.update(status='published', title_fr='Titre corrigé')\n"
+    script = "from press.models import PressRelease\nPressRelease.objects.update(status='published', title_fr='Titre corrigé')\n"
     subprocess.run([*site["manage"], "shell", "-c", script], env=site["env"], cwd=ROOT, check=True)
     state, page = fetch(b + "/fr/press/")
     assert state == "miss" and "Titre corrigé" in page

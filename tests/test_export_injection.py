@@ -14,8 +14,8 @@ from django.contrib import admin
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from association import spreadsheets
 from events.models import ActionProgramme, ProgrammeLine
+from portal import spreadsheets
 from tests.bureau.factories import MandateFactory, SeatFactory
 from tests.members.factories import PersonFactory
 from tests.members.factories import SeatFactory as CouncilSeatFactory
@@ -202,7 +202,7 @@ def test_every_admin_export_goes_through_the_neutralising_formats():
 def secretariat_client_for_exports(client, django_user_model):
     from django.contrib.auth.models import Group
 
-    from association.roles import SECRETARIAT
+    from portal.roles import SECRETARIAT
 
     user = django_user_model.objects.create_user(
         "secretariat", "s@example.org", "a-long-test-password", is_staff=True

@@ -11,7 +11,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.core.management import call_command
 
-from config import mail
+from portal import mail
 
 
 def free_port():
@@ -31,7 +31,7 @@ class Inbox:
 
 @pytest.fixture
 def smtp_settings(settings, tmp_path):
-    settings.EMAIL_BACKEND = "config.mail.SpoolingEmailBackend"
+    settings.EMAIL_BACKEND = "portal.mail.SpoolingEmailBackend"
     settings.MAIL_TRANSPORT_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", free_port(), 2
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False

@@ -1,4 +1,4 @@
-"""The anonymous page cache (config.pagecache): hits, keys, who is never cached, invalidation."""
+"""The anonymous page cache (portal.pagecache): hits, keys, who is never cached, invalidation."""
 
 import datetime
 import time
@@ -9,9 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from association.models import AssociationProfile
-from association.press import PressRelease
-from tests.association.press_factories import PressReleaseFactory
+from press.models import PressRelease
 from tests.auth import force_login_verified
+from tests.press.factories import PressReleaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -114,16 +114,16 @@ def test_edit_through_the_admin_invalidates_at_once(client, superuser):
     staff = force_login_verified(type(client)(), superuser)
     # An admin action (bulk-style: one save per item) ...
     response = staff.post(
-        "/ar/admin/association/pressrelease/",
+        "/ar/admin/press/pressrelease/",
         {"action": "withdraw_selected", "_selected_action": [item.pk]},
     )
     assert response.status_code == 302
     assert "العنوان القديم" not in get(client, "/ar/press/")[1]
     # ... and a change form: the new title shows on the very next anonymous request.
-    page = staff.get(f"/ar/admin/association/pressrelease/{item.pk}/change/")
+    page = staff.get(f"/ar/admin/press/pressrelease/{item.pk}/change/")
     data = _form_data(page)
     data.update({"title_ar": "العنوان الجديد", "status": PressRelease.Status.PUBLISHED})
-    response = staff.post(f"/ar/admin/association/pressrelease/{item.pk}/change/", data)
+    response = staff.post(f"/ar/admin/press/pressrelease/{item.pk}/change/", data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     response, page = get(client, "/ar/press/")
     assert response["X-Page-Cache"] == "miss"
@@ -225,7 +225,7 @@ def test_cache_off_by_setting(client, settings):
 def test_unreachable_cache_serves_pages_uncached(client, settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "config.cache.ResilientRedisCache",
+            "BACKEND": "portal.cache.ResilientRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }

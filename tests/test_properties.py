@@ -5,8 +5,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from association.text import normalize, search_key, search_terms
 from bureau.titles import FEMALE, MALE, Office, arabic_ordinal, french_ordinal, office_title
+from portal.text import normalize, search_key, search_terms
 
 # Arabic block letters and marks, Latin with accents, digits, spaces and punctuation.
 arabic_text = st.text(

@@ -87,7 +87,7 @@ def test_with_redis_down_the_forms_keep_per_process_limits_and_use_redis_again_w
     settings.CACHES = {
         **settings.CACHES,
         "ratelimit": {
-            "BACKEND": "config.cache.RateLimitCache",
+            "BACKEND": "portal.cache.RateLimitCache",
             "LOCATION": f"redis://127.0.0.1:{port}/0",
             "KEY_PREFIX": "ratelimit-test",
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
@@ -100,7 +100,7 @@ def test_with_redis_down_the_forms_keep_per_process_limits_and_use_redis_again_w
         assert client.post("/fr/contact/", CONTACT).status_code == 302
         assert redis_client.dbsize() == 1  # counted in the shared cache
         _stop_redis(server)
-        with caplog.at_level(logging.WARNING, logger="config.cache"):
+        with caplog.at_level(logging.WARNING, logger="portal.cache"):
             assert client.post("/fr/contact/", CONTACT, REMOTE_ADDR="10.0.0.2").status_code == 302
             assert client.post("/fr/contact/", CONTACT, REMOTE_ADDR="10.0.0.2").status_code == 302
             assert client.post("/fr/contact/", CONTACT, REMOTE_ADDR="10.0.0.2").status_code == 429

@@ -22,7 +22,7 @@ def test_pages_still_serve_when_redis_is_unreachable(client, settings):
     # A real Redis client pointed at a port where nothing listens.
     settings.CACHES = {
         "default": {
-            "BACKEND": "config.cache.ResilientRedisCache",
+            "BACKEND": "portal.cache.ResilientRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }
@@ -64,7 +64,7 @@ def test_database_down_gives_a_translated_503_without_a_trace():
 def test_the_redis_cache_reuses_one_client_across_operations_and_threads():
     from concurrent.futures import ThreadPoolExecutor
 
-    from config.cache import ResilientRedisCache
+    from portal.cache import ResilientRedisCache
 
     cache = ResilientRedisCache(os.environ["REDIS_URL"], {"KEY_PREFIX": "client-reuse-test"})
     first = cache._cache.get_client()

@@ -47,7 +47,7 @@ def test_development_defaults_are_safe_and_embedded():
     assert values["cache"].endswith("LocMemCache")
     assert values["sessions"] == "django.contrib.sessions.backends.db"
     assert values["email"] == [
-        "config.mail.SpoolingEmailBackend",
+        "portal.mail.SpoolingEmailBackend",
         "django.core.mail.backends.console.EmailBackend",
     ]
     assert values["tz"] == "Africa/Casablanca"
@@ -61,7 +61,7 @@ def test_database_and_redis_urls_switch_backends():
         DATABASE_URL="postgres://portal@db.internal:5432/portal", REDIS_URL="redis://cache.internal:6379/1"
     )
     assert values["db"] == "django.db.backends.postgresql"
-    assert values["cache"] == "config.cache.ResilientRedisCache"
+    assert values["cache"] == "portal.cache.ResilientRedisCache"
     assert values["sessions"] == "django.contrib.sessions.backends.cached_db"
 
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from association.roles import SECRETARIAT
+from portal.roles import SECRETARIAT
 
 PASSWORD = "a-long-test-password"
 

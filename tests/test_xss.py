@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 import pytest
 from django.urls import reverse
 
-from association.models import PressRelease
+from press.models import PressRelease
 
 PAYLOADS = [
     "<script>alert('xss')</script>",
@@ -70,7 +70,7 @@ def dangerous_bits(html):
 
 @pytest.mark.django_db
 def test_payloads_stored_through_the_admin_never_reach_a_page_executable(admin_client):
-    add_url = reverse("admin:association_pressrelease_add")
+    add_url = reverse("admin:press_pressrelease_add")
     problems = []
     for index, payload in enumerate(PAYLOADS):
         data = admin_form_data(
@@ -101,7 +101,7 @@ def test_payloads_stored_through_the_admin_never_reach_a_page_executable(admin_c
         found = dangerous_bits(admin_client.get(url).content.decode())
         if found:
             problems.append(("list", url, found))
-    for url in [reverse("association:press-feed-rss"), reverse("association:press-feed-atom")]:
+    for url in [reverse("press:feed-rss"), reverse("press:feed-atom")]:
         # Feed readers render descriptions and summaries as HTML: judge them as a reader would.
         tree = ElementTree.fromstring(admin_client.get(url).content)
         for element in tree.iter():

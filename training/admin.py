@@ -9,8 +9,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from association.admin_filters import ChoiceListFilter
-from association.admin_mixins import TranslatedAdmin
+from portal.admin_filters import ChoiceListFilter
+from portal.admin_mixins import TranslatedAdmin
 from training import exports, models, selectors, services
 from training.forms import RegisterOnBehalfForm
 from training.pdf import sign_in_sheet_pdf

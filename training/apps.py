@@ -7,9 +7,12 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Continuing training")
 
     def ready(self):
-        from association import registry
-        from association.sitemaps import register_sitemap
+        from portal import registry
+        from portal.roles import register_models
+        from portal.sitemaps import register_sitemap
         from training.sitemaps import TrainingProgrammeSitemap, TrainingSessionSitemap
+
+        register_models(app=self.label)
 
         registry.register_nav("training:catalogue", _("Training"), order=35)
         register_sitemap("training", TrainingProgrammeSitemap)

@@ -7,15 +7,14 @@ from django.utils.translation import gettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from association.spreadsheets import append_row, xlsx_bytes
+from members.models import CouncilSeat
+from portal.spreadsheets import append_row, xlsx_bytes
 from training.models import SEAT_STATUSES
 
 
 def attach_councils(registrations):
     """Set ``participant_council`` on each registration: the staff member's council, else the
     member's latest council seat (one query for all)."""
-    from members.models import CouncilSeat
-
     person_ids = {r.person_id for r in registrations if r.person_id}
     latest = {}
     for seat in (

@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from members.models import Council, Person
+
 
 def language_choices():
     """Each language named in itself (العربية, français), as the language switcher does."""
@@ -22,8 +24,6 @@ class RegisterOnBehalfForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from members.models import Council, Person
-
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = Person.objects.all()
         self.fields["council"].queryset = Council.objects.all()

@@ -14,8 +14,11 @@ from django.db import models
 from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from events.models import visibilities_for
 
 
 class Audience(models.TextChoices):
@@ -82,8 +85,6 @@ CATALOGUE_FIELDS = [
 
 class TrainingSessionQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from events.models import visibilities_for
-
         # Through the join on the session's event, not ``event__in`` a subquery of events.
         levels = visibilities_for(user)
         sessions = self.filter(programme__published=True)
@@ -226,9 +227,23 @@ class TrainingSession(models.Model):
 
     def registration_problem(self, now=None):
         """Why nobody can register now (a translated sentence), or None when registration is open."""
-        from training.services import registration_closed_reason
-
-        return registration_closed_reason(session=self, now=now)
+        now = now or timezone.now()
+        today = timezone.localdate(now)
+        if not self.date:
+            return gettext("The date of this session is not set yet; registration will open later.")
+        if self.event.status == self.event.Status.CANCELLED:
+            return gettext("This session has been cancelled.")
+        if self.date < today:
+            return gettext("This session has already taken place.")
+        if self.registration_opens_at and now < self.registration_opens_at:
+            return gettext("Registration for this session opens on %(date)s.") % {
+                "date": formats.date_format(timezone.localtime(self.registration_opens_at), "DATETIME_FORMAT")
+            }
+        if now >= self.deadline:
+            return gettext("Registration for this session closed on %(date)s.") % {
+                "date": formats.date_format(timezone.localtime(self.deadline), "DATETIME_FORMAT")
+            }
+        return None
 
 
 class SessionTopic(models.Model):

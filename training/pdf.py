@@ -13,6 +13,9 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from association.models import AssociationProfile
+from training.exports import attach_councils
+
 FONTS = {
     "naskh_regular": "fonts/noto-naskh-arabic-arabic-400-normal.woff2",
     "naskh_bold": "fonts/noto-naskh-arabic-arabic-700-normal.woff2",
@@ -51,8 +54,6 @@ def _logo_url(profile):
 def render_pdf(template, context, *, language):
     from weasyprint import HTML
 
-    from association.models import AssociationProfile
-
     with translation.override(language):
         profile = AssociationProfile.get_solo()
         html = render_to_string(
@@ -70,8 +71,6 @@ def render_pdf(template, context, *, language):
 
 
 def certificate_pdf(registration, *, language):
-    from training.exports import attach_councils
-
     attach_councils([registration])
     session = registration.session
     return render_pdf(

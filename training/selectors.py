@@ -2,8 +2,9 @@
 
 from django.db.models import Count, Q
 
-from config.pagecache import per_version
 from events.models import visibilities_for
+from members.models import Council, CouncilSeat, Membership, Person
+from portal.pagecache import per_version
 from training.models import SEAT_STATUSES, Registration, TrainingProgramme, TrainingSession
 
 
@@ -11,15 +12,12 @@ def person_of(user):
     """The ``members.Person`` linked to ``user``, or None."""
     if not user.is_authenticated:
         return None
-    from members.models import Person
 
     return Person.objects.filter(user=user).first()
 
 
 def councils_represented(user):
     """The councils whose membership ``user`` holds as their representative: they register staff."""
-    from members.models import Council, Membership
-
     if not user.is_authenticated:
         return Council.objects.none()
     return Council.objects.filter(
@@ -90,8 +88,6 @@ def attendance_by_session():
 
 def attendance_by_region():
     """Attendance per region: the staff member's council, else the member's (latest) council seat."""
-    from members.models import CouncilSeat
-
     marked = Registration.objects.filter(status__in=["attended", "absent"]).values_list(
         "status", "council__area_region__name", "person_id"
     )

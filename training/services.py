@@ -12,9 +12,10 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from association.models import AssociationProfile
 from training.models import Registration, TrainingSession
 
 Status = Registration.Status
@@ -22,26 +23,6 @@ Status = Registration.Status
 
 class RegistrationError(ValidationError):
     """A registration that the rules refuse, with a sentence for the person."""
-
-
-def registration_closed_reason(*, session, now=None):
-    now = now or timezone.now()
-    today = timezone.localdate(now)
-    if not session.date:
-        return gettext("The date of this session is not set yet; registration will open later.")
-    if session.event.status == session.event.Status.CANCELLED:
-        return gettext("This session has been cancelled.")
-    if session.date < today:
-        return gettext("This session has already taken place.")
-    if session.registration_opens_at and now < session.registration_opens_at:
-        return gettext("Registration for this session opens on %(date)s.") % {
-            "date": formats.date_format(timezone.localtime(session.registration_opens_at), "DATETIME_FORMAT")
-        }
-    if now >= session.deadline:
-        return gettext("Registration for this session closed on %(date)s.") % {
-            "date": formats.date_format(timezone.localtime(session.deadline), "DATETIME_FORMAT")
-        }
-    return None
 
 
 def _locked(session):
@@ -69,7 +50,7 @@ def registration_create(
         # The time is read once the lock is held: ``created_at`` then follows the order in which
         # registrations were served, which is the order of the waiting list.
         now = now or timezone.now()
-        reason = registration_closed_reason(session=session, now=now)
+        reason = session.registration_problem(now=now)
         if reason:
             # The secretariat may still add someone outside the window, never to a past,
             # undated or cancelled session.
@@ -146,7 +127,6 @@ def _send(registration, subject_template, body_template):
     recipient = registration.recipient
     if not recipient:
         return False
-    from association.models import AssociationProfile
 
     with translation.override(registration.recipient_language):
         context = {

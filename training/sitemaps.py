@@ -3,7 +3,9 @@
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
-from association.sitemaps import PortalSitemap
+from portal.sitemaps import PortalSitemap
+from training.models import TrainingSession
+from training.selectors import catalogue_years
 
 
 class TrainingProgrammeSitemap(PortalSitemap):
@@ -11,8 +13,6 @@ class TrainingProgrammeSitemap(PortalSitemap):
     priority = 0.6
 
     def items(self):
-        from training.selectors import catalogue_years
-
         return catalogue_years(AnonymousUser())
 
     def location(self, year):
@@ -24,8 +24,6 @@ class TrainingSessionSitemap(PortalSitemap):
     priority = 0.6
 
     def items(self):
-        from training.models import TrainingSession
-
         return (
             TrainingSession.objects.visible_to(AnonymousUser())
             .select_related("event")

@@ -11,8 +11,8 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
-from association.urls_fast import pk_url_maker
 from members.access import is_member
+from portal.urls_fast import pk_url_maker
 from training import selectors, services
 from training.forms import StaffRegistrationForm
 from training.models import Audience, Registration, TrainingSession

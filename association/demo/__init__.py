@@ -8,7 +8,6 @@ e-mails or addresses. French texts are translations of the Arabic sources.
 
 from pathlib import Path
 
-from association import press_demo
 from association.models import (
     AssociationProfile,
     CharterGoal,
@@ -95,5 +94,4 @@ def load(key="ampcp"):
     partners = data.records("partners")
     _partners(partners)
     data.done()
-    press = press_demo.load(key)
-    return {"goals": len(goals), "partners": len(partners), "press": press}
+    return {"goals": len(goals), "partners": len(partners)}

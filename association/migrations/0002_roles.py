@@ -6,10 +6,10 @@ def create_roles(apps, schema_editor):
     """Create the Secretariat and Communication groups with their permissions.
 
     Permissions are normally created after all migrations (post_migrate); create them now so
-    the groups start complete. ``association.roles.sync_roles_after_migrate`` keeps them in
+    the groups start complete. ``portal.roles.sync_roles_after_migrate`` keeps them in
     step with models that later migrations add.
     """
-    from association.roles import sync_roles
+    from portal.roles import sync_roles
 
     for app_config in apps.get_app_configs():
         app_config.models_module = True
@@ -19,7 +19,7 @@ def create_roles(apps, schema_editor):
 
 
 def remove_roles(apps, schema_editor):
-    from association.roles import COMMUNICATION, SECRETARIAT
+    from portal.roles import COMMUNICATION, SECRETARIAT
 
     apps.get_model("auth", "Group").objects.filter(name__in=[SECRETARIAT, COMMUNICATION]).delete()
 

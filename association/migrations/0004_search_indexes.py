@@ -33,7 +33,7 @@ def drop_indexes(apps, schema_editor):
 def fill_document_keys(apps, schema_editor):
     from django.conf import settings
 
-    from association.text import search_key
+    from portal.text import search_key
 
     Document = apps.get_model("association", "Document")
     for document in Document.objects.all():

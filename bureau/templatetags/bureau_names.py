@@ -4,14 +4,14 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from association.names import bilingual_name
+from portal.names import bilingual_name
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def person_name(context, person):
-    """A bureau holder's name in both scripts (``association.names``), and a final newline."""
+    """A bureau holder's name in both scripts (``portal.names``), and a final newline."""
     name = bilingual_name(person.name_ar, person.name_fr, context.get("LANGUAGE_CODE"), "bureau-card__alt")
     return mark_safe(name + "\n")
 

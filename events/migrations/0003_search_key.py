@@ -9,7 +9,7 @@ FIELDS = ("title", "summary", "body", "venue", "city")
 def fill_keys(apps, schema_editor):
     from django.conf import settings
 
-    from association.text import search_key
+    from portal.text import search_key
 
     Event = apps.get_model("events", "Event")
 

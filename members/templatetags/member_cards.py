@@ -9,7 +9,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from association.names import bilingual_name
+from portal.names import bilingual_name
 
 register = template.Library()
 

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
-from association.roles import COMMUNICATION, SECRETARIAT
+from portal.roles import COMMUNICATION, SECRETARIAT
 
 
 @pytest.mark.django_db

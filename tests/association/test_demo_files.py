@@ -10,7 +10,7 @@ from django.core.management import call_command
 from association.demo import ASSOCIATIONS
 from portal.demodata import DemoDataError, read
 
-DEMO_PACKAGES = ["association.demo", "association.press_demo", "members.demo", "events.demo", "bureau.demo",
+DEMO_PACKAGES = ["association.demo", "press.demo", "members.demo", "events.demo", "bureau.demo",
                  "training.demo"]  # fmt: skip
 
 

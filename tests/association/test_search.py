@@ -11,11 +11,11 @@ from urllib.parse import quote
 import pytest
 from django.utils import timezone
 
-from association import search
-from tests.association.press_factories import PressReleaseFactory
+from portal import search
 from tests.events.factories import EventFactory
 from tests.factories import DocumentFactory
 from tests.members.factories import MembershipFactory, PersonFactory
+from tests.press.factories import PressReleaseFactory
 
 CORPUS = {
     "provinces": ("لقاء رؤساء مجالس العمالات والأقاليم", "<p>اجتمع رؤساء المجالس.</p>"),

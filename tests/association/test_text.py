@@ -1,6 +1,6 @@
 import pytest
 
-from association.text import normalize, search_key, search_terms
+from portal.text import normalize, search_key, search_terms
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from django.urls import reverse
 from PIL import Image
 
 from association.models import Document, Partner
-from association.validators import validate_document, validate_image
+from portal.validators import validate_document, validate_image
 
 
 def png_bytes(size=(20, 20), fmt="PNG"):
@@ -146,8 +146,8 @@ def test_every_upload_field_of_the_portal_checks_what_it_receives():
     from django.apps import apps
     from django.db.models import FileField
 
-    from association.roles import PORTAL_APPS
-    from association.validators import DocumentFileValidator, ImageFileValidator
+    from portal.roles import PORTAL_APPS
+    from portal.validators import DocumentFileValidator, ImageFileValidator
 
     checks = (DocumentFileValidator, ImageFileValidator)
     unchecked = [

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from association.roles import SECRETARIAT
+from portal.roles import SECRETARIAT
 
 
 @pytest.fixture

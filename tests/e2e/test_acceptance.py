@@ -249,7 +249,7 @@ def test_visitor_reads_the_news_switches_language_follows_rss_and_searches(
 
 
 def visitor_reads_switches_follows_rss_and_searches(page, problems, axe_check, site, language):
-    from association.press import PressRelease
+    from press.models import PressRelease
 
     other = OTHER[language]
     latest = PressRelease.objects.published().first()
@@ -334,8 +334,8 @@ def bureau_site(transactional_db, live_server, django_user_model):
     secretariat account and, in the members register, a person not on the bureau yet."""
     from django.contrib.auth.models import Group
 
-    from association.roles import SECRETARIAT
     from members.models import Person
+    from portal.roles import SECRETARIAT
 
     call_command("load_demo", association="tanger-tetouan", verbosity=0)
     user = django_user_model.objects.create_user("secretariat", "s@example.org", PASSWORD, is_staff=True)

@@ -12,9 +12,9 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
-from association.roles import SECRETARIAT, sync_roles
 from bureau.models import Mandate
 from members.models import Council, Person
+from portal.roles import SECRETARIAT, sync_roles
 
 PASSWORD = "a-long-test-password"
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from association.press import PressRelease
+from press.models import PressRelease
 
 
 @pytest.fixture
@@ -77,7 +77,7 @@ def test_communication_officer_writes_right_to_left_and_pastes_from_word(
     from django.contrib.auth.models import Group, Permission
     from django.test import Client
 
-    from association.roles import COMMUNICATION, sync_roles
+    from portal.roles import COMMUNICATION, sync_roles
 
     sync_roles(Group, Permission)  # the roles migration's groups, after an earlier test's flush
 
@@ -90,7 +90,7 @@ def test_communication_officer_writes_right_to_left_and_pastes_from_word(
     page.context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
     )
-    page.goto(f"{live_server.url}/ar/admin/association/pressrelease/add/")
+    page.goto(f"{live_server.url}/ar/admin/press/pressrelease/add/")
     page.locator("#id_title_ar").fill("اجتماع المكتب التنفيذي")
     editor = page.locator(".richtext-editor[lang='ar']")
     assert editor.get_attribute("dir") == "rtl" and editor.get_attribute("contenteditable") == "true"
@@ -110,7 +110,7 @@ def test_communication_officer_writes_right_to_left_and_pastes_from_word(
     assert "اجتماع المكتب التنفيذي" in pasted and "<b>" in pasted
     assert "Mso" not in pasted and "mso-" not in pasted and "onclick" not in pasted and "o:p" not in pasted
     page.locator("input[name='_save']").click()
-    page.wait_for_url("**/admin/association/pressrelease/")
+    page.wait_for_url("**/admin/press/pressrelease/")
     item = PressRelease.objects.get()
     assert "<b>اجتماع المكتب التنفيذي</b>" in item.body_ar
     assert "صادق المكتب على البرنامج." in item.body_ar

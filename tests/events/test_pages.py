@@ -14,8 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from PIL import Image
 
-from association.search import search
 from events.models import AgendaItem, Event, EventDocument, EventKind, EventPhoto
+from portal.search import search
 from tests.events.factories import EventFactory, timed
 from tests.urlwalk import sitemap_text
 

@@ -9,9 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from association.press import PressRelease
-from tests.association.press_factories import PressReleaseFactory
+from press.models import PressRelease
 from tests.events.factories import EventFactory
+from tests.press.factories import PressReleaseFactory
 
 pytestmark = pytest.mark.django_db
 

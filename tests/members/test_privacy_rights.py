@@ -84,7 +84,7 @@ def test_anonymising_erases_the_person_and_keeps_the_records(person):
 def test_secretariat_exports_and_anonymises_from_the_admin(client, person, django_user_model):
     from django.contrib.auth.models import Group
 
-    from association.roles import COMMUNICATION, SECRETARIAT
+    from portal.roles import COMMUNICATION, SECRETARIAT
 
     secretariat = django_user_model.objects.create_user(
         "sec", "sec@example.org", "a-long-test-password", is_staff=True

@@ -2,8 +2,8 @@
 
 import pytest
 
-from association.search import search
 from members.models import Council
+from portal.search import search
 from tests.members.factories import MembershipFactory, PersonFactory, SeatFactory, council
 from tests.urlwalk import sitemap_text
 

@@ -35,7 +35,7 @@ def s3_media(s3_endpoint, settings, monkeypatch):
 
     Returns a boto3 client and the bucket's name, to look into the bucket from outside.
     """
-    from config.storage import s3_storage
+    from portal.storage import s3_storage
 
     bucket = f"portal-media-{uuid.uuid4().hex[:12]}"
     environment = {

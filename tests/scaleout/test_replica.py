@@ -1,4 +1,4 @@
-"""Read replica routing (config.db): reads from the replica, writes and what follows them from the primary.
+"""Read replica routing (portal.db): reads from the replica, writes and what follows them from the primary.
 
 The routing decisions are checked without a database; the rest runs on PostgreSQL with a second
 connection, ``replica``, to the test database (what ``TEST: {"MIRROR": "default"}`` gives a
@@ -14,7 +14,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from association.models import Partner
-from config.db import (
+from portal.db import (
     PIN_COOKIE,
     PRIMARY,
     REPLICA,
@@ -131,9 +131,9 @@ def replica(settings):
         replica_settings["TEST"] = {**replica_settings.get("TEST", {}), "MIRROR": PRIMARY}
         backend = load_backend(replica_settings["ENGINE"])
         connections[REPLICA] = backend.DatabaseWrapper(replica_settings, REPLICA)
-    settings.DATABASE_ROUTERS = ["config.db.PrimaryReplicaRouter"]
-    if settings.MIDDLEWARE[0] != "config.db.PrimaryPinningMiddleware":
-        settings.MIDDLEWARE = ["config.db.PrimaryPinningMiddleware", *settings.MIDDLEWARE]
+    settings.DATABASE_ROUTERS = ["portal.db.PrimaryReplicaRouter"]
+    if settings.MIDDLEWARE[0] != "portal.db.PrimaryPinningMiddleware":
+        settings.MIDDLEWARE = ["portal.db.PrimaryPinningMiddleware", *settings.MIDDLEWARE]
     settings.PAGE_CACHE = False
     yield connections[REPLICA]
     connections[REPLICA].close()
@@ -242,7 +242,7 @@ def test_pages_built_while_the_replica_may_lag_are_served_but_not_kept(
     import time
 
     from association.models import AssociationProfile
-    from config import pagecache
+    from portal import pagecache
 
     settings.PAGE_CACHE = True
     settings.DATABASE_REPLICA_PIN_SECONDS = 10
@@ -267,7 +267,7 @@ def test_health_fails_when_the_replica_does_not_answer(settings):
     """Public pages read from the replica: a server that cannot reach it is not ready."""
     from django.test import Client
 
-    settings.DATABASE_ROUTERS = ["config.db.PrimaryReplicaRouter"]
+    settings.DATABASE_ROUTERS = ["portal.db.PrimaryReplicaRouter"]
     settings.PAGE_CACHE = False
     unreachable = {
         **copy.deepcopy(connections[PRIMARY].settings_dict),

@@ -19,9 +19,9 @@ from django.urls import reverse
 from PIL import Image
 
 from association.models import Document
-from tests.association.press_factories import PressImageFactory, PressReleaseFactory
 from tests.factories import DocumentFactory
 from tests.members.factories import MembershipFactory, PersonFactory
+from tests.press.factories import PressImageFactory, PressReleaseFactory
 from tests.scaleout.conftest import bucket_keys
 
 pytestmark = pytest.mark.django_db
@@ -170,7 +170,7 @@ def test_press_image_thumbnails_are_made_in_the_bucket_and_served_signed(s3_medi
     thumbnails = [key for key in keys if key.startswith(image.image.name) and key.endswith(".webp")]
     assert len(thumbnails) == 3  # press_small, press_medium, press_large
 
-    page = client.get(reverse("association:press-detail", kwargs={"slug": item.slug}))
+    page = client.get(reverse("press:detail", kwargs={"slug": item.slug}))
     assert page.status_code == 200
     html = page.content.decode()
     client_s3, bucket = s3_media

@@ -34,7 +34,7 @@ def test_defaults_are_one_database_and_the_local_disk():
     assert values["storage"] == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
     assert values["databases"] == ["default"]
     assert values["routers"] == []
-    assert "config.db.PrimaryPinningMiddleware" not in values["middleware"]
+    assert "portal.db.PrimaryPinningMiddleware" not in values["middleware"]
     assert values["img_src"] == ["'self'", "data:"]
     assert values["signed_url_seconds"] == 0
 
@@ -50,9 +50,9 @@ def test_replica_url_adds_the_replica_the_router_and_the_middleware():
     assert replica["HOST"] == "replica.internal" and replica["USER"] == "portal_ro"
     assert replica["TEST"]["MIRROR"] == "default"
     assert replica["CONN_MAX_AGE"] == 60 and replica["CONN_HEALTH_CHECKS"] is True
-    assert values["routers"] == ["config.db.PrimaryReplicaRouter"]
+    assert values["routers"] == ["portal.db.PrimaryReplicaRouter"]
     # First, so that it wraps every other middleware's reads and writes.
-    assert values["middleware"][0] == "config.db.PrimaryPinningMiddleware"
+    assert values["middleware"][0] == "portal.db.PrimaryPinningMiddleware"
 
 
 def test_s3_variables_put_media_in_the_bucket_without_the_credentials_in_settings():

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from config.storage import stored_files
+from portal.storage import stored_files
 
 # Rebuilt by migrations, or transient: not part of a backup.
 EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "easy_thumbnails"]

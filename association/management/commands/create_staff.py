@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from association.roles import COMMUNICATION, SECRETARIAT
+from portal.roles import COMMUNICATION, SECRETARIAT
 
 ROLES = {"secretariat": SECRETARIAT, "communication": COMMUNICATION}
 

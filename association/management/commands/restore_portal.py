@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from config.storage import stored_files
+from portal.storage import stored_files
 
 
 class Command(BaseCommand):

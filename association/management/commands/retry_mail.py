@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from config import mail
+from portal import mail
 
 
 class Command(BaseCommand):

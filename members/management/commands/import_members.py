@@ -5,8 +5,8 @@ from pathlib import Path
 import tablib
 from django.core.management.base import BaseCommand, CommandError
 
-from association import spreadsheets
 from members.resources import PersonPrivateResource
+from portal import spreadsheets
 
 
 class ProgressResource(PersonPrivateResource):

@@ -1,0 +1,47 @@
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+from django.db.models.signals import post_migrate, pre_save
+from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.apps import DefaultConfig as StaticConfig
+from django_otp.plugins.otp_totp.apps import DefaultConfig as TOTPConfig
+
+
+class PortalConfig(AppConfig):
+    """The shared kernel: no feature of its own, only what every app's data goes through."""
+
+    name = "portal"
+    verbose_name = "Portal"
+
+    def ready(self):
+        from portal import roles, text
+
+        # Text never keeps bidi override characters (spoofing), whatever model stores it.
+        pre_save.connect(text.strip_bidi_controls_on_save, dispatch_uid="association.strip_bidi")
+
+        # Roles get the permissions of models that later migrations add.
+        post_migrate.connect(roles.sync_roles_after_migrate, dispatch_uid="association.sync_roles")
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    """The admin, on the portal's own site class (two-factor authentication for staff)."""
+
+    default = False  # "portal" alone names PortalConfig
+    default_site = "portal.admin_site.PortalAdminSite"
+
+    def ready(self):
+        super().ready()
+        from portal.admin_filters import use_checked_related_filters
+
+        use_checked_related_filters()
+
+
+class AuthenticatorAppsConfig(TOTPConfig):
+    """django-otp's TOTP devices, under a name the admin can translate (it has none)."""
+
+    verbose_name = _("Authenticator apps")
+
+
+class BackupCodesConfig(StaticConfig):
+    """django-otp's static tokens (the portal's backup codes), under a translated name."""
+
+    verbose_name = _("Backup codes")

@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.urls import translate_url
+from django.utils.translation import get_language_info
+
+from portal import registry
+
+
+def portal(request):
+    """What every page's layout needs: the menu and the language alternates."""
+    path = request.get_full_path()
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
+        alternates.append(
+            {
+                "code": code,
+                "name_local": info["name_local"],
+                "bidi": info["bidi"],
+                "url": translate_url(path, code),
+            }
+        )
+    nav = [{"label": label, "url": url} for label, url in registry.nav_links()]
+    return {
+        "language_alternates": alternates,
+        "main_nav": nav,
+        "site_origin": site_origin(request),
+    }
+
+
+def site_origin(request):
+    """``https://host`` for absolute links (canonical, alternates, feeds), checked once here.
+
+    A Host header outside ``ALLOWED_HOSTS`` is answered by the 400 page, which renders this same
+    layout: there the links become relative ("") instead of raising ``DisallowedHost`` again.
+    """
+    try:
+        return f"{request.scheme}://{request.get_host()}"
+    except DisallowedHost:
+        return ""

@@ -1,0 +1,29 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PressConfig(AppConfig):
+    name = "press"
+    verbose_name = _("Press releases and news")
+
+    def ready(self):
+        from events import hooks
+        from portal import pagecache, registry, roles
+        from portal.search import register_search_provider
+        from portal.sitemaps import register_page, register_sitemap
+        from press import search, selectors, sitemaps
+
+        roles.register_models(
+            communication=["pressrelease", "pressimage", "pressattachment", "category"], app="press"
+        )
+        registry.register_nav("press:list", _("Press and news"), order=20)
+        registry.register_home_section("press/home_section.html", selectors.latest_press_section, order=20)
+        register_page("press:list")
+        register_sitemap("press", sitemaps.PressSitemap)
+        register_search_provider(search.PressSearchProvider())
+        # The page cache keeps a page no longer than until the next scheduled item appears.
+        pagecache.register_scheduled(selectors.scheduled_after)
+        # An activity's page lists the published press releases and news about it.
+        hooks.register_related(
+            "press", selectors.press_about_event, label=_("Press releases and news about this activity")
+        )

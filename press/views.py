@@ -1,0 +1,207 @@
+"""Public pages of the press releases and news: list, detail, editors' preview."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Q
+from django.db.models.functions import ExtractYear
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.generic import DetailView, ListView
+
+from association.models import AssociationProfile
+from portal.images import thumbnail_url
+from portal.pagecache import per_version
+from press.models import Category, PressRelease
+
+
+def _facets():
+    """[(year, category id, published items)] of everything published: one GROUP BY query."""
+    rows = (
+        PressRelease.objects.published()
+        .order_by()
+        .annotate(year=ExtractYear("publish_at"))
+        .values_list("year", "category_id")
+        .annotate(items=Count("pk"))
+    )
+    return [tuple(row) for row in rows]
+
+
+def press_facets():
+    """The list's years, categories and counts, kept per content version (and until the next
+    scheduled publication): the year and category filters and the count cost no query."""
+    zone = timezone.get_current_timezone_name()
+    return per_version(f"press:facets:{zone}", _facets, scheduled=True)
+
+
+class _CountedPaginator(Paginator):
+    def __init__(self, object_list, *args, count, **kwargs):
+        super().__init__(object_list, *args, **kwargs)
+        self.__dict__["count"] = count  # the cached_property, known already
+
+
+class PressListView(ListView):
+    """Published items, newest first, filtered by year and category (``?year=2022&category=…``)."""
+
+    template_name = "press/list.html"
+    context_object_name = "items"
+    paginate_by = 12
+
+    def get_queryset(self):
+        queryset = PressRelease.objects.published().for_list()
+        self.year = self._year()
+        if self.year:
+            queryset = queryset.filter(publish_at__year=self.year)
+        self.category = None
+        if slug := self.request.GET.get("category"):
+            self.category = Category.objects.filter(slug=slug).first()
+            if self.category is None:
+                raise Http404
+            queryset = queryset.filter(category=self.category)
+        return queryset
+
+    def _year(self):
+        value = self.request.GET.get("year", "")
+        if not value:
+            return None
+        if not value.isdigit() or not 1900 <= int(value) <= 2200:
+            raise Http404
+        return int(value)
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        category = self.category.pk if self.category else None
+        count = sum(
+            items
+            for year, category_id, items in self.facets
+            if (not self.year or year == self.year) and (category is None or category_id == category)
+        )
+        return _CountedPaginator(
+            queryset, per_page, orphans=orphans, allow_empty_first_page=allow_empty_first_page, count=count
+        )
+
+    def get(self, request, *args, **kwargs):
+        self.facets = press_facets()
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        years = sorted({year for year, _category, _items in self.facets if year is not None}, reverse=True)
+        in_use = {category for _year, category, _items in self.facets if category is not None}
+        context.update(
+            years=years,
+            categories=Category.objects.filter(pk__in=in_use) if in_use else Category.objects.none(),
+            current_year=self.year,
+            current_category=self.category,
+            filter_query=_filter_query(self.year, self.category),
+        )
+        return context
+
+
+def _filter_query(year, category):
+    parts = []
+    if year:
+        parts.append(f"year={year}")
+    if category:
+        parts.append(f"category={category.slug}")
+    return "&".join(parts)
+
+
+def neighbours(item, queryset):
+    """The items just before (older) and after (newer) ``item`` in the list's order."""
+    ordering = [F("publish_at").desc(nulls_last=True), "-pk"]
+    reverse_ordering = [F("publish_at").asc(nulls_first=True), "pk"]
+    if item.publish_at is None:
+        older = queryset.filter(publish_at__isnull=True, pk__lt=item.pk)
+        newer = queryset.filter(Q(publish_at__isnull=False) | Q(pk__gt=item.pk))
+    else:
+        older = queryset.filter(
+            Q(publish_at__lt=item.publish_at)
+            | Q(publish_at=item.publish_at, pk__lt=item.pk)
+            | Q(publish_at__isnull=True)
+        )
+        # The redundant ``publish_at >= …`` gives PostgreSQL a range to start the index scan at;
+        # with the OR alone it read every item of the list to find the newest item's "next".
+        newer = queryset.filter(
+            Q(publish_at__gt=item.publish_at) | Q(publish_at=item.publish_at, pk__gt=item.pk),
+            publish_at__gte=item.publish_at,
+        )
+    return (
+        older.for_links().order_by(*ordering).first(),
+        newer.for_links().order_by(*reverse_ordering).first(),
+    )
+
+
+def detail_context(request, item):
+    url = request.build_absolute_uri(item.get_absolute_url())
+    profile = AssociationProfile.get_solo()
+    image = None
+    if item.cover_image:
+        image = request.build_absolute_uri(thumbnail_url(item.cover_image, "press_large"))
+    jsonld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": item.title[:110],
+        "description": item.display_summary,
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": request.LANGUAGE_CODE,
+        "dateModified": item.updated_at.isoformat() if item.updated_at else None,
+        "publisher": {"@type": "Organization", "name": profile.name or ""},
+        "author": {"@type": "Organization", "name": profile.name or ""},
+    }
+    if item.publish_at:
+        jsonld["datePublished"] = item.publish_at.isoformat()
+    if profile.logo:
+        logo = request.build_absolute_uri(profile.logo.url)
+        jsonld["publisher"]["logo"] = {"@type": "ImageObject", "url": logo}
+    if image or profile.logo:
+        jsonld["image"] = [image or jsonld["publisher"]["logo"]["url"]]
+    if item.category_id:
+        jsonld["articleSection"] = item.category.name
+    return {
+        "item": item,
+        "absolute_url": url,
+        "og_image": image,
+        "jsonld": {key: value for key, value in jsonld.items() if value is not None},
+        "attachments": item.attachments.all(),
+        "images": item.images.all(),
+        # Only the activities this visitor may see (members-only ones stay with members).
+        "related_events": item.related_events.visible_to(request.user).select_related("kind"),
+    }
+
+
+class PressDetailView(DetailView):
+    template_name = "press/detail.html"
+    context_object_name = "item"
+
+    def get_queryset(self):
+        return PressRelease.objects.published().select_related("category")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(detail_context(self.request, self.object))
+        # Kept per content version (and until the next scheduled item is due): the "older" query
+        # cannot start its index scan at the item (undated items sort last), so it reads the
+        # newer part of the list on every uncached request otherwise.
+        item = self.object
+        context["previous"], context["next"] = per_version(
+            f"press:neighbours:{item.pk}",
+            lambda: neighbours(item, PressRelease.objects.published()),
+            scheduled=True,
+        )
+        return context
+
+
+@login_required
+def press_preview(request, pk):
+    """Editors see any item, draft or withdrawn, as it will look; nobody else may."""
+    if not (request.user.is_staff and request.user.has_perm("press.change_pressrelease")):
+        raise PermissionDenied
+    item = get_object_or_404(PressRelease.objects.select_related("category"), pk=pk)
+    context = detail_context(request, item)
+    context.update(preview=True, now=timezone.now())
+    response = render(request, "press/detail.html", context)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    return response
