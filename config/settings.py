@@ -11,9 +11,11 @@ from pathlib import Path
 import environ
 from csp import constants as csp
 from django.conf.locale import LANG_INFO
+from django.core.checks.security import base as security_checks
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config import storage
+from config import process, storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -24,8 +26,25 @@ if (BASE_DIR / ".env").exists():
 # --- Core -----------------------------------------------------------------------------------
 
 DEBUG = env.bool("DEBUG", default=False)
-# The development key is refused by ``check --deploy`` (security.W009): production sets its own.
-SECRET_KEY = env("SECRET_KEY", default="django-insecure-development-key-never-use-in-production")
+DEVELOPMENT_SECRET_KEY = "django-insecure-development-key-never-use-in-production"
+SECRET_KEY = env("SECRET_KEY", default=DEVELOPMENT_SECRET_KEY)
+if (
+    not DEBUG
+    and process.serves_requests()
+    and not process.running_tests()
+    and not security_checks._check_secret_key(SECRET_KEY)
+):
+    # Production refuses to serve with a key anyone can read here, an empty one or a weak one
+    # (the rules of check --deploy, security.W009): sessions, password-reset links and signed
+    # values would be forgeable. DEBUG=true, the tests and management commands keep the
+    # development key (check --deploy still reports it).
+    raise ImproperlyConfigured(
+        "SECRET_KEY is missing, empty, the development key or too weak (at least "
+        f"{security_checks.SECRET_KEY_MIN_LENGTH} characters, "
+        f"{security_checks.SECRET_KEY_MIN_UNIQUE_CHARACTERS} different ones, random): production "
+        "(DEBUG=false) refuses to serve without a real one. Generate one with "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+    )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
