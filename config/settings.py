@@ -137,10 +137,28 @@ if DATABASE_REPLICA_URL:
     MIDDLEWARE.insert(0, "config.db.PrimaryPinningMiddleware")
 # Seconds a browser keeps reading from the primary after a request of its own wrote (0: off).
 DATABASE_REPLICA_PIN_SECONDS = env.int("DATABASE_REPLICA_PIN_SECONDS", default=10)
+# A hung database must not hang every request until gunicorn kills the worker: connecting gives
+# up after DATABASE_CONNECT_TIMEOUT seconds, and in the processes that serve requests
+# (config.process) a statement is cancelled after DATABASE_STATEMENT_TIMEOUT_MS; both end in the
+# 503 page (config.middleware) and /health/ says 503. Management commands (migrate, backups,
+# imports) may run long: DATABASE_COMMAND_STATEMENT_TIMEOUT_MS, none by default.
+DATABASE_CONNECT_TIMEOUT = env.int("DATABASE_CONNECT_TIMEOUT", default=3)
+DATABASE_STATEMENT_TIMEOUT_MS = (
+    env.int("DATABASE_STATEMENT_TIMEOUT_MS", default=10_000)
+    if process.serves_requests()
+    else env.int("DATABASE_COMMAND_STATEMENT_TIMEOUT_MS", default=0)
+)
 for _database in DATABASES.values():
     if _database["ENGINE"] != "django.db.backends.sqlite3":
         _database["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
         _database["CONN_HEALTH_CHECKS"] = True
+    if _database["ENGINE"] in {"django.db.backends.postgresql", "django.contrib.gis.db.backends.postgis"}:
+        _options = _database.setdefault("OPTIONS", {})
+        _options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
+        if DATABASE_STATEMENT_TIMEOUT_MS:
+            _options["options"] = (
+                f"{_options.get('options', '')} -c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
+            ).strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # URLs typed without a scheme in forms are taken as https (Django 6 default).
 FORMS_URLFIELD_ASSUME_HTTPS = True
