@@ -68,7 +68,8 @@ messages: $(VENV)/.installed
 	done
 	$(PY) manage.py compile_catalogues
 
-# Database content and media files in one archive (backups/); restore replaces everything.
+# Database (pg_dump / SQLite backup) and media files in one archive, mode 0600, encrypted with
+# BACKUP_ENCRYPTION_KEY (association/backups.py); restore replaces everything.
 backup: $(VENV)/.installed
 	$(PY) manage.py backup_portal $(if $(FILE),--output $(FILE),)
 

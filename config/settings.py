@@ -278,6 +278,10 @@ THUMBNAIL_ALIASES = {
     }
 }
 
+# Backups (make backup): a Fernet key encrypts the archive, two-factor secrets included; without
+# one they are left out (association.backups).
+BACKUP_ENCRYPTION_KEY = env("BACKUP_ENCRYPTION_KEY", default="")
+
 # --- E-mail -----------------------------------------------------------------------------------
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
