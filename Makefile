@@ -7,6 +7,9 @@ ASSOCIATION ?= ampcp
 PYTEST_ARGS ?=
 
 export DJANGO_SETTINGS_MODULE := config.settings
+# Production (DEBUG=false) refuses to serve without a real SECRET_KEY: the targets that serve as
+# in production (lighthouse, weight, load, bench) get a throwaway one unless one is set.
+LOCAL_SECRET_KEY = $(or $(SECRET_KEY),$(shell $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))'))
 
 .PHONY: audit load lighthouse weight run setup test lint fmt messages demo demo-reset browser screenshots bench clean help backup restore
 
@@ -71,7 +74,8 @@ messages: $(VENV)/.installed
 	done
 	$(PY) manage.py compile_catalogues
 
-# Database content and media files in one archive (backups/); restore replaces everything.
+# Database (pg_dump / SQLite backup) and media files in one archive, mode 0600, encrypted with
+# BACKUP_ENCRYPTION_KEY (portal/backups.py); restore replaces everything.
 backup: $(VENV)/.installed
 	$(PY) manage.py backup_portal $(if $(FILE),--output $(FILE),)
 
@@ -92,7 +96,8 @@ screenshots: setup browser
 # Lighthouse (mobile) on the main pages, served as in production (gunicorn, hashed static files).
 lighthouse: setup browser node_modules/.installed
 	$(PY) manage.py collectstatic --noinput -v0
-	DEBUG=false ALLOWED_HOSTS=127.0.0.1 STATICFILES_BACKEND=whitenoise.storage.CompressedManifestStaticFilesStorage \
+	DEBUG=false SECRET_KEY=$(LOCAL_SECRET_KEY) ALLOWED_HOSTS=127.0.0.1 \
+	  STATICFILES_BACKEND=whitenoise.storage.CompressedManifestStaticFilesStorage \
 	  $(VENV)/bin/gunicorn config.wsgi -b 127.0.0.1:$(PORT) -w 2 >/dev/null 2>&1 & \
 	  pid=$$!; sleep 3; $(PY) bench/lighthouse.py http://127.0.0.1:$(PORT); status=$$?; \
 	  kill $$pid; exit $$status
@@ -100,7 +105,8 @@ lighthouse: setup browser node_modules/.installed
 # Page weight (first visit under 250 KB, repeat visit only the HTML), served as in production.
 weight: setup browser
 	DEBUG=false STATICFILES_BACKEND=whitenoise.storage.CompressedManifestStaticFilesStorage $(PY) manage.py collectstatic --noinput -v0
-	DEBUG=false ALLOWED_HOSTS=127.0.0.1 STATICFILES_BACKEND=whitenoise.storage.CompressedManifestStaticFilesStorage \
+	DEBUG=false SECRET_KEY=$(LOCAL_SECRET_KEY) ALLOWED_HOSTS=127.0.0.1 \
+	  STATICFILES_BACKEND=whitenoise.storage.CompressedManifestStaticFilesStorage \
 	  $(VENV)/bin/gunicorn config.wsgi -b 127.0.0.1:$(PORT) -w 2 >/dev/null 2>&1 & \
 	  pid=$$!; sleep 3; $(PY) bench/page_weight.py http://127.0.0.1:$(PORT); status=$$?; \
 	  kill $$pid; exit $$status
@@ -108,7 +114,7 @@ weight: setup browser
 # Load test: 100 clients for 60 s on the public pages and training registration (PostgreSQL).
 load: $(VENV)/.installed
 	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
-	$(PY) bench/load.py
+	SECRET_KEY=$(LOCAL_SECRET_KEY) $(PY) bench/load.py
 
 browser:
 	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
@@ -124,5 +130,6 @@ BENCH_SCALE ?= national
 bench: $(VENV)/.installed
 	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 	$(PY) manage.py compile_catalogues
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/generate.py --fresh --scale $(BENCH_SCALE)
-	DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) CACHE_KEY_PREFIX=bench $(PY) bench/report.py
+	SECRET_KEY=$(LOCAL_SECRET_KEY) DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/generate.py --fresh --scale $(BENCH_SCALE)
+	SECRET_KEY=$(LOCAL_SECRET_KEY) DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) \
+	  CACHE_KEY_PREFIX=bench $(PY) bench/report.py

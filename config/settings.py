@@ -11,9 +11,11 @@ from pathlib import Path
 import environ
 from csp import constants as csp
 from django.conf.locale import LANG_INFO
+from django.core.checks.security import base as security_checks
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from portal import storage
+from portal import process, storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -24,8 +26,25 @@ if (BASE_DIR / ".env").exists():
 # --- Core -----------------------------------------------------------------------------------
 
 DEBUG = env.bool("DEBUG", default=False)
-# The development key is refused by ``check --deploy`` (security.W009): production sets its own.
-SECRET_KEY = env("SECRET_KEY", default="django-insecure-development-key-never-use-in-production")
+DEVELOPMENT_SECRET_KEY = "django-insecure-development-key-never-use-in-production"
+SECRET_KEY = env("SECRET_KEY", default=DEVELOPMENT_SECRET_KEY)
+if (
+    not DEBUG
+    and process.serves_requests()
+    and not process.running_tests()
+    and not security_checks._check_secret_key(SECRET_KEY)
+):
+    # Production refuses to serve with a key anyone can read here, an empty one or a weak one
+    # (the rules of check --deploy, security.W009): sessions, password-reset links and signed
+    # values would be forgeable. DEBUG=true, the tests and management commands keep the
+    # development key (check --deploy still reports it).
+    raise ImproperlyConfigured(
+        "SECRET_KEY is missing, empty, the development key or too weak (at least "
+        f"{security_checks.SECRET_KEY_MIN_LENGTH} characters, "
+        f"{security_checks.SECRET_KEY_MIN_UNIQUE_CHARACTERS} different ones, random): production "
+        "(DEBUG=false) refuses to serve without a real one. Generate one with "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+    )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -124,10 +143,28 @@ if DATABASE_REPLICA_URL:
     MIDDLEWARE.insert(0, "portal.db.PrimaryPinningMiddleware")
 # Seconds a browser keeps reading from the primary after a request of its own wrote (0: off).
 DATABASE_REPLICA_PIN_SECONDS = env.int("DATABASE_REPLICA_PIN_SECONDS", default=10)
+# A hung database must not hang every request until gunicorn kills the worker: connecting gives
+# up after DATABASE_CONNECT_TIMEOUT seconds, and in the processes that serve requests
+# (portal.process) a statement is cancelled after DATABASE_STATEMENT_TIMEOUT_MS; both end in the
+# 503 page (config.middleware) and /health/ says 503. Management commands (migrate, backups,
+# imports) may run long: DATABASE_COMMAND_STATEMENT_TIMEOUT_MS, none by default.
+DATABASE_CONNECT_TIMEOUT = env.int("DATABASE_CONNECT_TIMEOUT", default=3)
+DATABASE_STATEMENT_TIMEOUT_MS = (
+    env.int("DATABASE_STATEMENT_TIMEOUT_MS", default=10_000)
+    if process.serves_requests()
+    else env.int("DATABASE_COMMAND_STATEMENT_TIMEOUT_MS", default=0)
+)
 for _database in DATABASES.values():
     if _database["ENGINE"] != "django.db.backends.sqlite3":
         _database["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
         _database["CONN_HEALTH_CHECKS"] = True
+    if _database["ENGINE"] in {"django.db.backends.postgresql", "django.contrib.gis.db.backends.postgis"}:
+        _options = _database.setdefault("OPTIONS", {})
+        _options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
+        if DATABASE_STATEMENT_TIMEOUT_MS:
+            _options["options"] = (
+                f"{_options.get('options', '')} -c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
+            ).strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # URLs typed without a scheme in forms are taken as https (Django 6 default).
 FORMS_URLFIELD_ASSUME_HTTPS = True
@@ -264,6 +301,10 @@ THUMBNAIL_ALIASES = {
         "card": {"size": (480, 320), "crop": "smart"},
     }
 }
+
+# Backups (make backup): a Fernet key encrypts the archive, two-factor secrets included; without
+# one they are left out (portal.backups).
+BACKUP_ENCRYPTION_KEY = env("BACKUP_ENCRYPTION_KEY", default="")
 
 # --- E-mail -----------------------------------------------------------------------------------
 

@@ -10,8 +10,8 @@ logger = logging.getLogger(__name__)
 class DatabaseUnavailableMiddleware:
     """Answer a translated 503 page, without a stack trace, when the database is unreachable.
 
-    Only connection failures are caught (OperationalError, InterfaceError); other database
-    errors are bugs and go through the normal 500 handling. The page is rendered without the
+    Only connection failures and timeouts are caught (OperationalError, InterfaceError);
+    other database errors are bugs and go through the normal 500 handling. The page is rendered without the
     database: no context processors.
     """
 
@@ -32,7 +32,15 @@ class DatabaseUnavailableMiddleware:
         return response
 
 
+# PostgreSQL's codes for a statement cancelled by statement_timeout, and a lock not obtained.
+UNAVAILABLE_SQLSTATES = {"57014", "55P03"}
+
+
 def _is_connection_error(exception: DatabaseError) -> bool:
+    """The database cannot be reached, or did not answer in time (a hung database, a lock held
+    by a migration): the request should give up with a 503, not count as a bug."""
+    if getattr(exception.__cause__, "pgcode", None) in UNAVAILABLE_SQLSTATES:
+        return True
     text = str(exception).lower()
     return isinstance(exception, InterfaceError) or any(
         marker in text

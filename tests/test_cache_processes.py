@@ -5,6 +5,7 @@ processes (with DATABASE_URL pointing at PostgreSQL, that server is used for not
 import http.cookiejar
 import os
 import re
+import secrets
 import socket
 import subprocess
 import sys
@@ -47,6 +48,7 @@ def site(tmp_path_factory):
         "CACHE_KEY_PREFIX": f"processes-{uuid.uuid4().hex[:8]}",
         "PAGE_CACHE": "true",
         "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "STATICFILES_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
         "PORTAL_SUPERUSER_2FA": "false",

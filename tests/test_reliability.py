@@ -1,6 +1,7 @@
 """Faults: Redis down, database down, and the health endpoint."""
 
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -47,6 +48,7 @@ def test_database_down_gives_a_translated_503_without_a_trace():
         DJANGO_SETTINGS_MODULE="config.settings",
         DATABASE_URL="postgres://nobody@127.0.0.1:1/none",
         DEBUG="false",
+        SECRET_KEY=secrets.token_urlsafe(50),
         STATICFILES_BACKEND="django.contrib.staticfiles.storage.StaticFilesStorage",
     )
     result = subprocess.run(

@@ -27,14 +27,15 @@ def run_with_env(args, **env):
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     clean.update({"DJANGO_SETTINGS_MODULE": "config.settings", **env})
     return subprocess.run(args, cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120)
 
 
 def settings_with_env(**env):
-    result = run_with_env([sys.executable, "-c", PRINT_SETTINGS], **env)
+    # Through a management command: a development machine runs those without a SECRET_KEY.
+    result = run_with_env([sys.executable, "manage.py", "shell", "-c", PRINT_SETTINGS], **env)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -88,6 +89,65 @@ def test_check_deploy_flags_development_defaults():
     result = run_with_env([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"])
     assert result.returncode != 0
     assert "security.W009" in result.stdout + result.stderr  # the development secret key
+
+
+SERVE = "import config.wsgi"  # what gunicorn does first
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        None,
+        "",
+        "django-insecure-development-key-never-use-in-production",
+        "django-insecure-" + secrets.token_urlsafe(50),
+        secrets.token_urlsafe(30),  # 40 characters
+        "ab" * 40,  # two different characters
+    ],
+    ids=["missing", "empty", "development", "django-insecure", "short", "repetitive"],
+)
+def test_production_refuses_to_serve_without_a_real_secret_key(key):
+    env = {"DEBUG": "false"} if key is None else {"DEBUG": "false", "SECRET_KEY": key}
+    result = run_with_env([sys.executable, "-c", SERVE], **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and "SECRET_KEY" in result.stderr
+    if key:
+        assert key not in result.stderr  # the refusal does not print the key
+
+
+def test_production_serves_with_a_real_secret_key():
+    result = run_with_env([sys.executable, "-c", SERVE], DEBUG="false", SECRET_KEY=secrets.token_urlsafe(50))
+    assert result.returncode == 0, result.stderr
+
+
+def test_development_and_management_commands_keep_the_development_key():
+    assert run_with_env([sys.executable, "-c", SERVE], DEBUG="true").returncode == 0
+    # manage.py migrate, backup_portal, check --deploy (which reports the key, above)...
+    result = run_with_env([sys.executable, "manage.py", "check"], DEBUG="false")
+    assert result.returncode == 0, result.stderr
+    # ...but not its web server.
+    result = run_with_env(
+        [sys.executable, "manage.py", "runserver", "--noreload", "127.0.0.1:9"], DEBUG="false"
+    )
+    assert "ImproperlyConfigured" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "argv, serves",
+    [
+        (["manage.py", "migrate"], False),
+        (["/srv/portal/manage.py", "backup_portal"], False),
+        (["/usr/lib/python3/site-packages/django/__main__.py", "migrate"], False),
+        (["manage.py", "runserver"], True),
+        (["/srv/portal/.venv/bin/gunicorn", "config.wsgi"], True),
+        (["uwsgi", "--ini", "portal.ini"], True),
+        (["-c"], True),
+    ],
+)
+def test_which_processes_serve_requests(argv, serves):
+    from portal.process import serves_requests
+
+    assert serves_requests(argv) is serves
 
 
 @pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs REDIS_URL (CI sets it)")

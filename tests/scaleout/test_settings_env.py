@@ -3,6 +3,7 @@ case runs in a subprocess, as in tests/test_settings.py)."""
 
 import json
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -21,7 +22,10 @@ OURS = ("DATABASE_URL", "DATABASE_REPLICA_URL", "REDIS_URL", "MEDIA_STORAGE", "D
 
 def settings_with_env(**env):
     clean = {k: v for k, v in os.environ.items() if k not in OURS and not k.startswith("AWS_")}
-    clean.update({"DJANGO_SETTINGS_MODULE": "config.settings", **env})
+    # A serving process (python -c) with DEBUG=false: production asks for a real key.
+    clean.update(
+        {"DJANGO_SETTINGS_MODULE": "config.settings", "SECRET_KEY": secrets.token_urlsafe(50), **env}
+    )
     result = subprocess.run(
         [sys.executable, "-c", PRINT], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
     )
