@@ -233,3 +233,38 @@ def test_new_person_on_the_screen_then_bulk_approve(admin_client, member):
     application.refresh_from_db()
     assert application.status == "approved" and application.person not in (None, member)
     assert MembershipApplication.objects.get().match == "new"
+
+
+@pytest.mark.django_db
+def test_only_who_may_change_applications_decides(client, django_user_model, member):
+    from django.contrib.auth.models import Group
+
+    from association.roles import COMMUNICATION
+
+    application = ApplicationFactory(name_ar="سعيد الناصري", email="MEMBER@EXAMPLE.ORG")
+    outsider = django_user_model.objects.create_user(
+        "press", "press@example.org", "a-long-password", is_staff=True
+    )
+    outsider.groups.add(Group.objects.get(name=COMMUNICATION))
+    client.force_login(outsider)
+    assert client.get(_matches_url(application)).status_code == 403
+    assert (
+        client.post(_matches_url(application), {"decision": "link", "person": member.pk}).status_code == 403
+    )
+    application.refresh_from_db()
+    assert application.match == "" and application.person is None
+
+
+@pytest.mark.django_db
+def test_a_decided_application_can_no_longer_be_linked(admin_client, superuser, member):
+    application = ApplicationFactory(name_ar="شخص آخر", email="MEMBER@EXAMPLE.ORG")
+    services.application_reject(application=application, by=superuser, reason="مكرر")
+    assert admin_client.get(_matches_url(application)).status_code == 200
+    assert (
+        admin_client.post(_matches_url(application), {"decision": "link", "person": member.pk}).status_code
+        == 403
+    )
+    with pytest.raises(ValidationError):
+        services.application_link(application=application, person=member, take=["seat"], by=superuser)
+    application.refresh_from_db()
+    assert application.person is None and not member.seats.filter(council=application.council).exists()
