@@ -232,7 +232,8 @@ def application_link(*, application, person, take, by):
     unknown = set(take) - set(MembershipApplication.Take.values)
     if unknown:
         raise ValidationError(_("Choose what to take over from the list."))
-    if person.pk not in {c.person.pk for c in application_candidates(application, limit=None)}:
+    query = _candidates_query(application)
+    if not query or not Person.objects.filter(query, pk=person.pk).exists():
         raise ValidationError(_("This person is not among the application's possible matches."))
     application.match, application.person, application.take = MembershipApplication.Match.LINK, person, take
     application.match_decided_at, application.match_decided_by = timezone.now(), by
@@ -269,7 +270,11 @@ def _person_create(application):
 
 
 def _person_take_over(application, person, by):
-    """Apply to a linked person what the secretariat ticked, and that only."""
+    """Apply to a linked person what the secretariat ticked, and that only.
+
+    A new address goes on the person's record, not on their login account: an account's
+    address changes only when its owner confirms it from the new one.
+    """
     Take = MembershipApplication.Take
     take = set(application.take)
     changed = []
