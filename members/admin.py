@@ -1,11 +1,15 @@
 import datetime
 
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef, Q, Subquery
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportActionMixin, ImportExportMixin
 
@@ -16,6 +20,17 @@ from portal.admin_mixins import TranslatedAdmin, TranslatedTabularInline
 from portal.pagecache import VersionCountPaginator
 from portal.spreadsheets import CSV, XLSX
 from portal.text import search_terms
+
+MATCH_REASONS = {
+    "email": _("same e-mail"),
+    "name": _("same name"),
+    "phone": _("same phone"),
+}
+
+
+def match_reasons(candidate):
+    """Why a person on file may be the applicant, in words, in a stable order."""
+    return ", ".join(str(label) for key, label in MATCH_REASONS.items() if key in candidate.reasons)
 
 
 class SearchKeyMixin:
@@ -301,22 +316,158 @@ class ContributionAdmin(admin.ModelAdmin):
 
 @admin.register(models.MembershipApplication)
 class MembershipApplicationAdmin(admin.ModelAdmin):
-    list_display = ["name_ar", "name_fr", "council", "role", "submitted_at", "status"]
-    list_filter = ["status", "council__level", "council__area_region"]
+    """Applications and the secretariat's decisions on them.
+
+    An application may be from someone already on file (same e-mail, name or phone), or may
+    pretend to be: whether it is, and what it changes on them, is chosen on the review screen
+    (``matches_view``) that shows both records side by side; approval never merges on its own.
+    """
+
+    list_display = ["name_ar", "name_fr", "council", "role", "submitted_at", "status", "match"]
+    list_filter = ["status", "match", "council__level", "council__area_region"]
     list_select_related = ["council"]
     search_fields = ["name_ar", "name_fr", "email"]
     autocomplete_fields = ["council"]
     readonly_fields = ["submitted_at", "language", "consent", "status", "decided_at", "decided_by",
-                       "rejection_reason", "person", "membership"]  # fmt: skip
+                       "rejection_reason", "possible_matches", "match", "person", "taken_over",
+                       "match_decided_at", "match_decided_by", "membership"]  # fmt: skip
+    fieldsets = [
+        (None, {"fields": ["name_ar", "name_fr", "gender", "council", "role", "phone", "email", "message",
+                           "language", "consent", "submitted_at"]}),
+        (_("Person on file"), {"fields": ["possible_matches", "match", "person", "taken_over",
+                                          "match_decided_at", "match_decided_by"]}),
+        (_("Decision"), {"fields": ["status", "decided_at", "decided_by", "rejection_reason", "membership"]}),
+    ]  # fmt: skip
     actions = ["approve", "reject"]
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/matches/",
+                self.admin_site.admin_view(self.matches_view),
+                name=f"{self.opts.app_label}_{self.opts.model_name}_matches",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("taken over from the application"))
+    def taken_over(self, application):
+        labels = dict(models.MembershipApplication.Take.choices)
+        return ", ".join(str(labels.get(key, key)) for key in application.take) or "—"
+
+    @admin.display(description=_("possible matches"))
+    def possible_matches(self, application):
+        if application.pk is None:
+            return "—"
+        candidates = services.application_candidates(application)
+        url = reverse("admin:members_membershipapplication_matches", args=[application.pk])
+        if not candidates:
+            summary = gettext("No person on file matches this application.")
+        else:
+            summary = format_html(
+                "<ul>{}</ul>",
+                format_html_join(
+                    "",
+                    "<li><bdi>{}</bdi> ({})</li>",
+                    ((c.person, match_reasons(c)) for c in candidates),
+                ),
+            )
+        return format_html('{}<p><a href="{}">{}</a></p>', summary, url, gettext("Review the matches"))
+
+    def matches_view(self, request, object_id):
+        """Both records side by side; the secretariat links the application or keeps it apart."""
+        application = self.get_object(request, unquote(object_id))
+        if application is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_or_change_permission(request, application):
+            raise PermissionDenied
+        can_decide = (
+            self.has_change_permission(request, application)
+            and application.status == models.MembershipApplication.Status.PENDING
+        )
+        candidates = services.application_candidates(application)
+        error = ""
+        if request.method == "POST":
+            if not can_decide:
+                raise PermissionDenied
+            try:
+                message = self._decide(request, application, candidates)
+            except ValidationError as exc:
+                error = " ".join(exc.messages)
+            else:
+                self.log_change(request, application, message)
+                self.message_user(request, message, messages.SUCCESS)
+                return redirect("admin:members_membershipapplication_change", application.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Possible matches of an application"),
+            "subtitle": str(application),
+            "opts": self.opts,
+            "original": application,
+            "application": application,
+            "candidates": [(c, match_reasons(c)) for c in candidates],
+            "take_choices": models.MembershipApplication.Take.choices,
+            "show_contact": request.user.has_perm("members.view_private_contact"),
+            "can_decide": can_decide,
+            "error": error,
+        }
+        return TemplateResponse(request, "members/admin/application_matches.html", context)
+
+    def _decide(self, request, application, candidates):
+        """Record the choice posted on the review screen; return what to tell (and log)."""
+        decision = request.POST.get("decision")
+        if decision == "new":
+            services.application_decide_new_person(application=application, by=request.user)
+            return gettext("The application will create a new person when it is approved.")
+        if decision == "link":
+            chosen = request.POST.get("person", "")
+            person = next((c.person for c in candidates if str(c.person.pk) == chosen), None)
+            if person is None:
+                raise ValidationError(gettext("This person is not among the application's possible matches."))
+            take = request.POST.getlist("take")
+            services.application_link(application=application, person=person, take=take, by=request.user)
+            labels = dict(models.MembershipApplication.Take.choices)
+            return gettext(
+                "The application was linked to %(person)s; its approval will change: %(take)s."
+            ) % {
+                "person": person,
+                "take": ", ".join(str(labels[key]) for key in take) or gettext("nothing"),
+            }
+        raise ValidationError(gettext("Choose a person on file or a new person."))
 
     @admin.action(description=_("Approve the selected applications"), permissions=["change"])
     def approve(self, request, queryset):
-        done = 0
+        """Approve what can be; skip (and name) those whose possible matches await a decision."""
+        done, skipped = 0, []
         for application in queryset.filter(status=models.MembershipApplication.Status.PENDING):
-            services.application_approve(application=application, by=request.user)
+            if not application.match and services.application_has_candidates(application):
+                skipped.append(application)
+                continue
+            try:
+                services.application_approve(application=application, by=request.user)
+            except ValidationError as error:
+                self.message_user(
+                    request,
+                    format_html("<bdi>{}</bdi>: {}", application, " ".join(error.messages)),
+                    messages.ERROR,
+                )
+                continue
             done += 1
         self.message_user(request, gettext("%(count)d applications approved.") % {"count": done})
+        if skipped:
+            links = format_html_join(
+                ", ",
+                '<a href="{}"><bdi>{}</bdi></a>',
+                ((reverse("admin:members_membershipapplication_matches", args=[a.pk]), a) for a in skipped),
+            )
+            text = ngettext(
+                "%(count)d application was not approved: people on file may be the applicant. "
+                "Review its matches, then link it to one of them or choose a new person:",
+                "%(count)d applications were not approved: people on file may be their applicants. "
+                "Review their matches, then link each to one of them or choose a new person:",
+                len(skipped),
+            ) % {"count": len(skipped)}
+            self.message_user(request, format_html("{} {}", text, links), messages.WARNING)
 
     @admin.action(description=_("Reject the selected applications…"), permissions=["change"])
     def reject(self, request, queryset):

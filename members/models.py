@@ -504,6 +504,19 @@ class MembershipApplication(models.Model):
         APPROVED = "approved", _("Approved")
         REJECTED = "rejected", _("Rejected")
 
+    class Match(models.TextChoices):
+        NEW = "new", _("A new person")
+        LINK = "link", _("Linked to a person on file")
+
+    class Take(models.TextChoices):
+        """What a linked application may change on the person on file, each ticked on its own."""
+
+        SEAT = "seat", _("The seat: the application's council and role")
+        MEMBERSHIP = "membership", _("An active membership for the application's council")
+        PHONE = "phone", _("The phone number given in the application")
+        EMAIL = "email", _("The e-mail address given in the application")
+        ACCOUNT = "account", _("A login account, if they have none")
+
     name_ar = models.CharField(_("name in Arabic"), max_length=200)
     name_fr = models.CharField(_("name in French (Latin letters)"), max_length=200, blank=True)
     gender = models.CharField(_("gender"), max_length=1, choices=Person.Gender.choices)
@@ -540,6 +553,9 @@ class MembershipApplication(models.Model):
         blank=True,
         related_name="applications",
         verbose_name=_("person"),
+        help_text=_(
+            "The person on file the secretariat linked the application to, or the one its approval created."
+        ),
     )
     membership = models.ForeignKey(
         Membership,
@@ -548,6 +564,26 @@ class MembershipApplication(models.Model):
         blank=True,
         related_name="applications",
         verbose_name=_("membership"),
+    )
+    # Whether the applicant is someone already on file is the secretariat's call, made on the
+    # review screen that shows both records (``members.admin``); approval never guesses.
+    match = models.CharField(
+        _("person on file"), max_length=10, choices=Match.choices, blank=True, default=""
+    )
+    take = models.JSONField(
+        _("taken over from the application"),
+        default=list,
+        blank=True,
+        help_text=_("What the approval of a linked application changes on the person on file."),
+    )
+    match_decided_at = models.DateTimeField(_("linked or separated at"), null=True, blank=True)
+    match_decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("linked or separated by"),
     )
 
     class Meta:

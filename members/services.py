@@ -1,6 +1,7 @@
 """Writes with side effects for the members app (keyword-only arguments)."""
 
 import logging
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -57,33 +58,78 @@ def membership_change_status(*, membership, status, by=None, reason="", on=None)
     return membership
 
 
-# --- Finding people without duplicates -----------------------------------------------------------
+# --- Possible matches of an application -----------------------------------------------------------
+
+MATCH_LIMIT = 10
 
 
-def person_find(*, name_ar="", name_fr="", email="", council=None):
-    """The existing person who matches, or None: same e-mail, or same name on the same council."""
-    email = (email or "").strip().lower()
+@dataclass
+class Candidate:
+    """A person on file who may be the applicant, and why: "email", "name" and/or "phone"."""
+
+    person: Person
+    reasons: set = field(default_factory=set)
+
+
+def _name_keys(application):
+    keys = {search_key(name) for name in (application.name_ar, application.name_fr)}
+    return {key for key in keys if key}
+
+
+def _name_matches(key):
+    """A person's key holds both their names: the application's name is all of it, its start or its end."""
+    return Q(search_key=key) | Q(search_key__startswith=f"{key} ") | Q(search_key__endswith=f" {key}")
+
+
+def _candidates_query(application):
+    query = Q()
+    email = (application.email or "").strip()
     if email:
-        person = Person.objects.filter(email=email).first()
-        if person is not None:
-            return person
-    if council is not None:
-        for name in (name_ar, name_fr):
-            key = search_key(name)
-            if not key:
-                continue
-            person = (
-                Person.objects.filter(seats__council=council)
-                .filter(
-                    Q(search_key=key)
-                    | Q(search_key__startswith=f"{key} ")
-                    | Q(search_key__endswith=f" {key}")
-                )
-                .first()
-            )
-            if person is not None:
-                return person
-    return None
+        query |= Q(email__iexact=email)
+    for key in _name_keys(application):
+        query |= _name_matches(key)
+    if application.phone:
+        query |= Q(phone=application.phone)
+    return query
+
+
+def application_candidates(application, *, limit=MATCH_LIMIT):
+    """The people on file who may be the applicant: same e-mail (any case), name or phone.
+
+    Only shown to the secretariat, who decides; nothing is ever merged on these grounds alone.
+    """
+    query = _candidates_query(application)
+    if not query:
+        return []
+    people = (
+        Person.objects.filter(query)
+        .select_related("user")
+        .prefetch_related("seats__council", "memberships__council")
+        .order_by("pk")[:limit]
+    )
+    email = (application.email or "").strip().lower()
+    keys = _name_keys(application)
+    candidates = []
+    for person in people:
+        reasons = set()
+        if email and person.email.lower() == email:
+            reasons.add("email")
+        if any(
+            person.search_key == key
+            or person.search_key.startswith(f"{key} ")
+            or person.search_key.endswith(f" {key}")
+            for key in keys
+        ):
+            reasons.add("name")
+        if application.phone and person.phone == application.phone:
+            reasons.add("phone")
+        candidates.append(Candidate(person=person, reasons=reasons))
+    return candidates
+
+
+def application_has_candidates(application):
+    query = _candidates_query(application)
+    return bool(query) and Person.objects.filter(query).exists()
 
 
 def seat_ensure(*, person, council, role):
@@ -115,17 +161,21 @@ def membership_ensure(*, person, council, holder=None, by=None, status=Membershi
 
 
 def user_ensure(*, person):
-    """A login account for the person (e-mail as user name); they choose a password by reset."""
+    """A login account for the person (e-mail as user name); they choose a password by reset.
+
+    None when the person has no e-mail or another account already uses it (as its address or
+    user name, in any case): an account is never handed to, nor shared with, someone else.
+    """
     if person.user_id or not person.email:
         return person.user
     User = get_user_model()
-    user = User.objects.filter(Q(email__iexact=person.email) | Q(username__iexact=person.email)).first()
-    if user is None:
-        user = User(username=person.email, email=person.email)
-        user.set_unusable_password()
-        user.save()
-    elif Person.objects.filter(user=user).exists():
+    if User._default_manager.filter(
+        Q(email__iexact=person.email) | Q(username__iexact=person.email)
+    ).exists():
         return None
+    user = User(username=person.email, email=person.email)
+    user.set_unusable_password()
+    user.save()
     person.user = user
     person.save(update_fields=["user"])
     return user
@@ -164,39 +214,125 @@ def application_submit(*, form, language):
     return application
 
 
+def _pending(application):
+    application = MembershipApplication.objects.select_for_update().get(pk=application.pk)
+    if application.status != MembershipApplication.Status.PENDING:
+        raise ValidationError(_("Only pending applications can be linked or separated."))
+    return application
+
+
+@transaction.atomic
+def application_link(*, application, person, take, by):
+    """Record the secretariat's choice: the applicant is ``person``, already on file.
+
+    ``take`` lists what the approval will change on that person (``MembershipApplication.Take``);
+    nothing else of theirs is touched. The person must be one of the application's candidates.
+    """
+    application = _pending(application)
+    take = list(dict.fromkeys(take))
+    unknown = set(take) - set(MembershipApplication.Take.values)
+    if unknown:
+        raise ValidationError(_("Choose what to take over from the list."))
+    query = _candidates_query(application)
+    if not query or not Person.objects.filter(query, pk=person.pk).exists():
+        raise ValidationError(_("This person is not among the application's possible matches."))
+    application.match, application.person, application.take = MembershipApplication.Match.LINK, person, take
+    application.match_decided_at, application.match_decided_by = timezone.now(), by
+    application.save(update_fields=["match", "person", "take", "match_decided_at", "match_decided_by"])
+    return application
+
+
+@transaction.atomic
+def application_decide_new_person(*, application, by):
+    """Record the secretariat's choice: the applicant is nobody on file; approval creates them."""
+    application = _pending(application)
+    application.match, application.person, application.take = MembershipApplication.Match.NEW, None, []
+    application.match_decided_at, application.match_decided_by = timezone.now(), by
+    application.save(update_fields=["match", "person", "take", "match_decided_at", "match_decided_by"])
+    return application
+
+
+def _person_create(application):
+    """A new person from the application. An address already someone else's is left out, so
+    that it keeps naming one person and one account (the secretariat can add another)."""
+    email = application.email.strip().lower()
+    if Person.objects.filter(email__iexact=email).exists():
+        email = ""
+    person = Person(
+        name_ar=application.name_ar,
+        name_fr=application.name_fr,
+        gender=application.gender,
+        phone=application.phone,
+        email=email,
+        preferred_language=application.language,
+    )
+    person.save()
+    return person
+
+
+def _person_take_over(application, person, by):
+    """Apply to a linked person what the secretariat ticked, and that only.
+
+    A new address goes on the person's record, not on their login account: an account's
+    address changes only when its owner confirms it from the new one.
+    """
+    Take = MembershipApplication.Take
+    take = set(application.take)
+    changed = []
+    if Take.PHONE in take and application.phone and person.phone != application.phone:
+        person.phone = application.phone
+        changed.append("phone")
+    if Take.EMAIL in take and application.email:
+        email = application.email.strip().lower()
+        if email != person.email:
+            if Person.objects.filter(email__iexact=email).exclude(pk=person.pk).exists():
+                raise ValidationError(
+                    _("The e-mail address given in the application is already on another person's record.")
+                )
+            person.email = email
+            changed.append("email")
+    if changed:
+        person.save(update_fields=[*changed, "search_key", "updated_at"])
+    if Take.SEAT in take:
+        seat_ensure(person=person, council=application.council, role=application.role)
+    membership = None
+    if Take.MEMBERSHIP in take:
+        membership = membership_ensure(person=person, council=application.council, by=by)
+    if Take.ACCOUNT in take:
+        user_ensure(person=person)
+    return membership
+
+
 @transaction.atomic
 def application_approve(*, application, by):
-    """Accept an application: find or create the person, their seat and their membership."""
+    """Accept an application: a new person with their seat, membership and account, or, when
+    the secretariat linked it to someone on file, only what it chose to take over.
+
+    Refused while people on file may be the applicant and the secretariat has not said whether
+    one of them is: an e-mail, a name or a phone in a form is no proof of who sent it.
+    """
     application = MembershipApplication.objects.select_for_update().get(pk=application.pk)
     if application.status == MembershipApplication.Status.APPROVED:
         return application
-    person = person_find(
-        name_ar=application.name_ar,
-        name_fr=application.name_fr,
-        email=application.email,
-        council=application.council,
-    )
-    if person is None:
-        person = Person(
-            name_ar=application.name_ar,
-            name_fr=application.name_fr,
-            gender=application.gender,
-            phone=application.phone,
-            email=application.email,
-            preferred_language=application.language,
-        )
-        person.save()
+    if application.status != MembershipApplication.Status.PENDING:
+        raise ValidationError(_("Only pending applications can be approved."))
+    Match = MembershipApplication.Match
+    if application.match == Match.LINK:
+        person = application.person
+        if person is None:  # the person was deleted since
+            raise ValidationError(
+                _("Link this application to a person on file again, or choose a new person.")
+            )
+        membership = _person_take_over(application, person, by)
     else:
-        changed = []
-        for field in ("email", "phone"):
-            if not getattr(person, field) and getattr(application, field):
-                setattr(person, field, getattr(application, field))
-                changed.append(field)
-        if changed:
-            person.save()
-    seat_ensure(person=person, council=application.council, role=application.role)
-    membership = membership_ensure(person=person, council=application.council, by=by)
-    user_ensure(person=person)
+        if application.match != Match.NEW and application_has_candidates(application):
+            raise ValidationError(
+                _("People on file may be this applicant: review the matches before approving.")
+            )
+        person = _person_create(application)
+        seat_ensure(person=person, council=application.council, role=application.role)
+        membership = membership_ensure(person=person, council=application.council, by=by)
+        user_ensure(person=person)
     application.status = MembershipApplication.Status.APPROVED
     application.decided_at, application.decided_by = timezone.now(), by
     application.person, application.membership = person, membership

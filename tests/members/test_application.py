@@ -97,14 +97,17 @@ def test_approval_creates_person_seat_membership_and_account(superuser):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("match", ["email", "name"])
-def test_approval_links_an_existing_person_instead_of_duplicating(superuser, match):
+def test_approval_never_merges_into_an_existing_person_by_itself(superuser, match):
+    """A possible match waits for the secretariat (tests/members/test_application_matches.py)."""
     existing = PersonFactory(name_ar="فاطمة الزّهراء الشاوى", name_fr="", email="known@example.org")
     SeatFactory(person=existing, council=council("01.511"), role="member")
-    email = "known@example.org" if match == "email" else "other@example.org"
-    application = ApplicationFactory(email=email)
-    services.application_approve(application=application, by=superuser)
-    assert Person.objects.count() == 1
-    assert MembershipApplication.objects.get().person == existing
+    email = "KNOWN@example.org" if match == "email" else "other@example.org"
+    application = ApplicationFactory(
+        email=email, name_ar="فاطمة الزهراء الشاوي" if match == "name" else "اسم آخر"
+    )
+    with pytest.raises(ValidationError):
+        services.application_approve(application=application, by=superuser)
+    assert Person.objects.count() == 1 and MembershipApplication.objects.get().person is None
 
 
 @pytest.mark.django_db
