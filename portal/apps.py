@@ -9,6 +9,7 @@ from django_otp.plugins.otp_totp.apps import DefaultConfig as TOTPConfig
 class PortalConfig(AppConfig):
     """The shared kernel: no feature of its own, only what every app's data goes through."""
 
+    default = True  # this module holds other AppConfigs (the admin's, django-otp's renamed)
     name = "portal"
     verbose_name = "Portal"
 
@@ -38,10 +39,12 @@ class PortalAdminConfig(admin_apps.AdminConfig):
 class AuthenticatorAppsConfig(TOTPConfig):
     """django-otp's TOTP devices, under a name the admin can translate (it has none)."""
 
+    default = False
     verbose_name = _("Authenticator apps")
 
 
 class BackupCodesConfig(StaticConfig):
     """django-otp's static tokens (the portal's backup codes), under a translated name."""
 
+    default = False
     verbose_name = _("Backup codes")
