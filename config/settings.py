@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "portal.apps.AuthenticatorAppsConfig",
     "portal.apps.BackupCodesConfig",
     "axes",
+    "mailer",
     "portal",
     "association",
     "press",
@@ -310,10 +311,16 @@ BACKUP_ENCRYPTION_KEY = env("BACKUP_ENCRYPTION_KEY", default="")
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
-# The transport EMAIL_URL chose, wrapped so that mail survives the server being down (portal.mail).
-MAIL_TRANSPORT_BACKEND = EMAIL_BACKEND  # noqa: F821 - set from EMAIL_CONFIG just above
-EMAIL_BACKEND = "portal.mail.SpoolingEmailBackend"
-MAIL_SPOOL_DIR = env.path("MAIL_SPOOL_DIR", default=BASE_DIR / "var" / "mail-spool")
+# Mail is queued in the database (django-mailer) and handed to the transport EMAIL_URL chose by
+# cron's `send_mail`, so that it survives the mail server being down (portal.mail).
+MAILER_EMAIL_BACKEND = EMAIL_BACKEND  # noqa: F821 - set from EMAIL_CONFIG just above
+EMAIL_BACKEND = "mailer.backend.DbBackend"
+MAILER_ERROR_HANDLER = "portal.mail.defer_without_personal_data"
+# The log of attempts keeps no copy of the messages (addresses, bodies: Law 09-08).
+MAILER_EMAIL_LOG_MESSAGE_DATA = False
+# Each message is locked in the database while it is sent (SELECT ... FOR UPDATE NOWAIT), so
+# send_mail may run on several hosts at once; a file lock would guard only one host.
+MAILER_USE_FILE_LOCK = False
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="portal@localhost")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 ADMINS = [("Admin", addr) for addr in env.list("ADMINS", default=[])]
@@ -398,6 +405,8 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # Successful logins and resets are routine; failures and lockouts (warnings) are logged.
         "axes": {"level": "WARNING"},
+        # django-mailer logs each message's subject and recipients at INFO (personal data).
+        "mailer": {"level": "WARNING"},
     },
 }
 
