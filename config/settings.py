@@ -232,7 +232,9 @@ PORTAL_RESET_CLIENT_RATE = env("PORTAL_RESET_CLIENT_RATE", default="10/h")
 # How long the link confirming a new e-mail address stays valid (seconds).
 MEMBERS_EMAIL_CHANGE_MAX_AGE = env.int("MEMBERS_EMAIL_CHANGE_MAX_AGE", default=2 * 24 * 3600)
 RATELIMIT_VIEW = "portal.views.rate_limited"
+# One rule for whose address counts, in rate limits and login records (django-ipware).
 RATELIMIT_IP_META_KEY = "portal.ratelimit.client_ip"
+AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.client_ip"
 # Two-factor authentication (django-otp, TOTP): required for superusers (portal.admin_site).
 PORTAL_SUPERUSER_2FA = env.bool("PORTAL_SUPERUSER_2FA", default=True)
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Portal")
@@ -386,9 +388,10 @@ BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
-    # Login throttling counts the client's address that the proxy forwards, not the proxy's.
-    AXES_IPWARE_PROXY_COUNT = 1
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Behind the proxy, the client's address is the one it appended last to X-Forwarded-For; with
+# proxies in front of it (a CDN), their number, or their addresses and ranges (portal.ratelimit).
+PORTAL_PROXY_COUNT = env.int("PORTAL_PROXY_COUNT", default=1)
+PORTAL_TRUSTED_PROXIES = env.list("PORTAL_TRUSTED_PROXIES", default=[])
 
 # Error reports (e-mails to ADMINS, debug pages) hide phones, e-mails, addresses and secrets.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "portal.reporting.PortalExceptionReporterFilter"
