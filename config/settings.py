@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "portal.apps.BackupCodesConfig",
     "axes",
     "mailer",
+    "django_prose_editor",
     "portal",
     "association",
     "press",
