@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "portal.apps.AuthenticatorAppsConfig",
     "portal.apps.BackupCodesConfig",
     "axes",
+    "mailer",
+    "django_prose_editor",
     "portal",
     "association",
     "press",
@@ -231,7 +233,9 @@ PORTAL_RESET_CLIENT_RATE = env("PORTAL_RESET_CLIENT_RATE", default="10/h")
 # How long the link confirming a new e-mail address stays valid (seconds).
 MEMBERS_EMAIL_CHANGE_MAX_AGE = env.int("MEMBERS_EMAIL_CHANGE_MAX_AGE", default=2 * 24 * 3600)
 RATELIMIT_VIEW = "portal.views.rate_limited"
+# One rule for whose address counts, in rate limits and login records (django-ipware).
 RATELIMIT_IP_META_KEY = "portal.ratelimit.client_ip"
+AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.client_ip"
 # Two-factor authentication (django-otp, TOTP): required for superusers (portal.admin_site).
 PORTAL_SUPERUSER_2FA = env.bool("PORTAL_SUPERUSER_2FA", default=True)
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Portal")
@@ -310,10 +314,16 @@ BACKUP_ENCRYPTION_KEY = env("BACKUP_ENCRYPTION_KEY", default="")
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
-# The transport EMAIL_URL chose, wrapped so that mail survives the server being down (portal.mail).
-MAIL_TRANSPORT_BACKEND = EMAIL_BACKEND  # noqa: F821 - set from EMAIL_CONFIG just above
-EMAIL_BACKEND = "portal.mail.SpoolingEmailBackend"
-MAIL_SPOOL_DIR = env.path("MAIL_SPOOL_DIR", default=BASE_DIR / "var" / "mail-spool")
+# Mail is queued in the database (django-mailer) and handed to the transport EMAIL_URL chose by
+# cron's `send_mail`, so that it survives the mail server being down (portal.mail).
+MAILER_EMAIL_BACKEND = EMAIL_BACKEND  # noqa: F821 - set from EMAIL_CONFIG just above
+EMAIL_BACKEND = "mailer.backend.DbBackend"
+MAILER_ERROR_HANDLER = "portal.mail.defer_without_personal_data"
+# The log of attempts keeps no copy of the messages (addresses, bodies: Law 09-08).
+MAILER_EMAIL_LOG_MESSAGE_DATA = False
+# Each message is locked in the database while it is sent (SELECT ... FOR UPDATE NOWAIT), so
+# send_mail may run on several hosts at once; a file lock would guard only one host.
+MAILER_USE_FILE_LOCK = False
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="portal@localhost")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 ADMINS = [("Admin", addr) for addr in env.list("ADMINS", default=[])]
@@ -379,9 +389,10 @@ BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
-    # Login throttling counts the client's address that the proxy forwards, not the proxy's.
-    AXES_IPWARE_PROXY_COUNT = 1
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Behind the proxy, the client's address is the one it appended last to X-Forwarded-For; with
+# proxies in front of it (a CDN), their number, or their addresses and ranges (portal.ratelimit).
+PORTAL_PROXY_COUNT = env.int("PORTAL_PROXY_COUNT", default=1)
+PORTAL_TRUSTED_PROXIES = env.list("PORTAL_TRUSTED_PROXIES", default=[])
 
 # Error reports (e-mails to ADMINS, debug pages) hide phones, e-mails, addresses and secrets.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "portal.reporting.PortalExceptionReporterFilter"
@@ -398,6 +409,8 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # Successful logins and resets are routine; failures and lockouts (warnings) are logged.
         "axes": {"level": "WARNING"},
+        # django-mailer logs each message's subject and recipients at INFO (personal data).
+        "mailer": {"level": "WARNING"},
     },
 }
 

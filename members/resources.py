@@ -7,7 +7,7 @@ number, column and reason, and the transaction is rolled back.
 
 Built for lists of tens of thousands of rows: the councils and the people already known are
 looked up once before the import (no query per row), new people are written in batches, and
-seats and memberships are written in bulk at the end.
+seats and memberships are written in bulk at the end, all through the ORM's ``bulk_create()``.
 """
 
 import re
@@ -16,7 +16,7 @@ import phonenumbers
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import connections, models, router
+from django.db import models
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -46,61 +46,7 @@ PRIVATE = ("phone", "email", "address")
 _CODE = re.compile(r"^\d{2}(\.\d{3}(\.\d{2}\.\d{1,2})?)?$")
 
 
-# Fields whose Python value is already what the database driver takes (no conversion, no pre_save).
-_PLAIN_FIELDS = (
-    models.CharField,
-    models.TextField,
-    models.EmailField,
-    models.BooleanField,
-    models.IntegerField,
-    models.PositiveSmallIntegerField,
-    models.ForeignKey,
-    models.OneToOneField,
-)
-
-
-def bulk_insert(model, objs, batch_size=1000):
-    """``model.objects.bulk_create(objs)`` for the import's plain rows, several times cheaper.
-
-    Django compiles every value of a bulk insert through the field's SQL machinery; at tens of
-    thousands of rows that is most of an import's time. Here the statement is written once per
-    batch and values are taken as they are for plain fields (the others still go through
-    ``pre_save()`` and ``get_db_prep_save()``: time stamps, dates, phone numbers, files). As with
-    ``bulk_create()``, no signal is sent and ``save()`` is not called; primary keys are set on
-    the objects from ``RETURNING``. Falls back to ``bulk_create()`` where rows cannot be returned.
-    """
-    if not objs:
-        return
-    connection = connections[router.db_for_write(model)]
-    if not connection.features.can_return_rows_from_bulk_insert:
-        model.objects.bulk_create(objs, batch_size=batch_size)
-        return
-    meta = model._meta
-    fields = [field for field in meta.concrete_fields if not field.primary_key]
-    plain = [type(field) in _PLAIN_FIELDS for field in fields]
-    quote = connection.ops.quote_name
-    per_batch = batch_size
-    if connection.features.max_query_params:
-        per_batch = max(1, min(batch_size, connection.features.max_query_params // len(fields)))
-    table, names = quote(meta.db_table), ", ".join(quote(field.column) for field in fields)
-    statement = f"INSERT INTO {table} ({names}) VALUES {{}} RETURNING {quote(meta.pk.column)}"
-    row = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    columns = list(zip(fields, plain, strict=True))
-    with connection.cursor() as cursor:
-        for start in range(0, len(objs), per_batch):
-            batch = objs[start : start + per_batch]
-            params = []
-            for obj in batch:
-                for field, is_plain in columns:
-                    if is_plain:
-                        params.append(getattr(obj, field.attname))
-                    else:
-                        params.append(field.get_db_prep_save(field.pre_save(obj, True), connection))
-            cursor.execute(statement.format(", ".join([row] * len(batch))), params)
-            for obj, (pk,) in zip(batch, cursor.fetchall(), strict=True):
-                obj.pk = pk
-                obj._state.adding = False
-                obj._state.db = connection.alias
+BATCH_SIZE = 1000
 
 
 def _translation_blanks(model):
@@ -349,7 +295,7 @@ class PersonResource(resources.ModelResource):
         export_order = fields
         import_id_fields = ("name_ar",)
         use_bulk = True
-        batch_size = 1000
+        batch_size = BATCH_SIZE
         skip_diff = True
         skip_html_diff = True
         report_skipped = False
@@ -567,16 +513,6 @@ class PersonResource(resources.ModelResource):
         # A known person whose row changes nothing is not written again (re-imports of a whole list).
         instance.import_unchanged = before is not None and before == self._saved_values(instance)
 
-    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
-        """import-export's bulk_create(), through :func:`bulk_insert`."""
-        if self.create_instances and (using_transactions or not dry_run):
-            try:
-                bulk_insert(Person, self.create_instances, batch_size=batch_size or self._meta.batch_size)
-            except Exception as e:
-                self.handle_import_error(result, e, raise_errors)
-            finally:
-                self.create_instances.clear()
-
     def get_bulk_update_fields(self):
         return ["name", "name_ar", "name_fr", "gender", "search_key", "updated_at"] + [
             name for name in PRIVATE if name in self.fields
@@ -687,20 +623,22 @@ class PersonResource(resources.ModelResource):
                         changed_memberships[id(membership)] = membership
                     if previous != status:
                         changes.append((membership, previous, status))
-        bulk_insert(CouncilSeat, new_seats)
-        CouncilSeat.objects.bulk_update(changed_seats, ["role"], batch_size=1000)
-        bulk_insert(Membership, new_memberships)
+        CouncilSeat.objects.bulk_create(new_seats, batch_size=BATCH_SIZE)
+        CouncilSeat.objects.bulk_update(changed_seats, ["role"], batch_size=BATCH_SIZE)
+        Membership.objects.bulk_create(new_memberships, batch_size=BATCH_SIZE)
         Membership.objects.bulk_update(
-            list(changed_memberships.values()), ["person", "number", "status", "joined_on"], batch_size=1000
+            list(changed_memberships.values()),
+            ["person", "number", "status", "joined_on"],
+            batch_size=BATCH_SIZE,
         )
-        bulk_insert(
-            MembershipStatusChange,
+        MembershipStatusChange.objects.bulk_create(
             [
                 MembershipStatusChange(
                     membership_id=m.pk, from_status=before, to_status=after, on=today, reason=reason
                 )
                 for m, before, after in changes
             ],
+            batch_size=BATCH_SIZE,
         )
 
 

@@ -9,6 +9,7 @@ accounts.
 
 from django.conf import settings
 from django_ratelimit.decorators import ratelimit
+from ipware import get_client_ip
 
 
 def form_rate(group, request):
@@ -34,8 +35,24 @@ def limit_login_posts(view):
 
 
 def client_ip(request):
-    """The visitor's address: behind the proxy (``BEHIND_PROXY``), the one it appended last."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if settings.BEHIND_PROXY and forwarded:
-        return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR") or "0.0.0.0"
+    """The visitor's address, for the rate limits here and django-axes' records (one rule).
+
+    Without a proxy, the connection's own address: an ``X-Forwarded-For`` header is only what
+    the visitor wrote. Behind the proxy (``BEHIND_PROXY``), the address that proxy appended
+    last, skipping ``PORTAL_PROXY_COUNT - 1`` proxies in front of it, or those whose addresses
+    ``PORTAL_TRUSTED_PROXIES`` lists (a CDN's ranges); what comes before is ignored.
+    django-ipware reads the chain; a request that did not come through the proxies counts under
+    its connection's address.
+    """
+    remote = request.META.get("REMOTE_ADDR") or "0.0.0.0"
+    if not settings.BEHIND_PROXY:
+        return remote
+    address, _routable = get_client_ip(
+        request,
+        request_header_order=["HTTP_X_FORWARDED_FOR"],
+        # python-ipware counts the proxies listed in the header: the last one is the connection.
+        proxy_count=settings.PORTAL_PROXY_COUNT - 1,
+        proxy_trusted_ips=settings.PORTAL_TRUSTED_PROXIES or None,
+        strict=False,  # a visitor's own X-Forwarded-For may come first
+    )
+    return address or remote

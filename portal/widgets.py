@@ -1,51 +1,43 @@
-"""A rich-text input the secretariat can use without knowing HTML, with no third-party code.
+"""Form widgets: the admin's rich-text editor, and a fast ``<select>``.
 
-The widget is a plain ``<textarea>`` (it still works without JavaScript); ``static/js/richtext.js``
-turns it into a small ``contenteditable`` editor with bold, italic, headings, lists and links,
-right to left for Arabic, that cleans what is pasted from Word. The server sanitises whatever
-arrives anyway (``portal.richtext``): the editor is a convenience, not a defence.
+``RichTextWidget`` is django-prose-editor's (ProseMirror through Tiptap; BSD licence, its built
+assets shipped in the wheel, maintained by FeinCMS's authors). It was chosen over django-tinymce
+because it needs no third-party CDN nor TinyMCE's GPL or commercial licence (TinyMCE 7+), its
+output is plain structural HTML that ``portal.richtext`` keeps as it is, and it runs under the
+portal's Content-Security-Policy without an inline script (``static/js/prose-editor.js`` loads it
+without the package's import map). It writes Arabic right to left in an Arabic field. The server
+sanitises whatever arrives (``portal.richtext``, nh3): the editor is a convenience, not a defence.
 """
-
-import json
 
 from django import forms
 from django.template.base import render_value_in_context
 from django.template.context import Context
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, mark_safe
-from django.utils.translation import gettext as _
+from django_prose_editor.widgets import ProseEditorWidget
+from js_asset import Script
 
 _CONTEXT = Context()  # autoescape on, like the widget templates
 
 
-class RichTextWidget(forms.Textarea):
-    class Media:
-        css = {"all": ["css/richtext.css"]}
-        js = ["js/richtext.js"]
+class RichTextWidget(ProseEditorWidget):
+    """A ``<textarea>`` (usable without JavaScript) that the editor replaces in the admin."""
 
     def __init__(self, attrs=None):
-        super().__init__({"rows": 14, "class": "richtext-source", **(attrs or {})})
+        super().__init__(attrs={"rows": 14, **(attrs or {})}, preset="portal", config={"types": None})
 
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        labels = {
-            "toolbar": _("Formatting"),
-            "bold": _("Bold"),
-            "italic": _("Italic"),
-            "h2": _("Heading"),
-            "h3": _("Subheading"),
-            "p": _("Paragraph"),
-            "ul": _("Bulleted list"),
-            "ol": _("Numbered list"),
-            "quote": _("Quotation"),
-            "link": _("Link"),
-            "unlink": _("Remove link"),
-            "clear": _("Clear formatting"),
-            "linkPrompt": _("Address of the link (https://…)"),
-            "source": _("Show HTML"),
-        }
-        context["widget"]["attrs"]["data-richtext"] = json.dumps(labels, ensure_ascii=False)
-        return context
+    @property
+    def media(self):
+        return forms.Media(
+            css={
+                "all": [
+                    "django_prose_editor/material-icons.css",
+                    "django_prose_editor/editor.css",
+                    "django_prose_editor/overrides.css",
+                ]
+            },
+            js=[Script("js/prose-editor.js", type="module")],
+        )
 
 
 def _attrs_html(attrs):

@@ -1,7 +1,8 @@
-"""Mail server down: the action completes, the message is kept, logged and sent later.
+"""Mail server down: the action completes, the message waits in the queue, and leaves later.
 
-A real SMTP client talks to a port where nothing listens, then to a real SMTP server
-(aiosmtpd) once it is up; ``retry_mail`` delivers what was kept.
+Mail is queued in the database (django-mailer); a real SMTP client then talks to a port where
+nothing listens, and to a real SMTP server (aiosmtpd) once it is up. Nothing is lost, and no
+address or subject reaches the logs (Law 09-08).
 """
 
 import logging
@@ -10,8 +11,7 @@ import socket
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.management import call_command
-
-from portal import mail
+from mailer.models import Message, MessageLog
 
 
 def free_port():
@@ -30,13 +30,23 @@ class Inbox:
 
 
 @pytest.fixture
-def smtp_settings(settings, tmp_path):
-    settings.EMAIL_BACKEND = "portal.mail.SpoolingEmailBackend"
-    settings.MAIL_TRANSPORT_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+def smtp_settings(settings):
+    settings.EMAIL_BACKEND = "mailer.backend.DbBackend"
+    settings.MAILER_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", free_port(), 2
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.MAIL_SPOOL_DIR = tmp_path / "spool"
     return settings
+
+
+def portal_logs(caplog):
+    """What the portal and its libraries logged (the test's SMTP server logs its own traffic)."""
+    return "\n".join(r.getMessage() for r in caplog.records if not r.name.startswith("mail.log"))
+
+
+def serving(port):
+    controller = Controller(Inbox(), hostname="127.0.0.1", port=port)
+    controller.start()
+    return controller
 
 
 @pytest.mark.django_db
@@ -54,39 +64,57 @@ def test_a_form_completes_while_the_mail_server_is_down_and_the_mail_leaves_late
         "subject": "Adhésion",
         "message": "نرغب في الانخراط في الجمعية.",
     }
-    with caplog.at_level(logging.WARNING, logger="portal.mail"):
-        response = client.post("/fr/contact/", form, follow=True)
+    response = client.post("/fr/contact/", form, follow=True)
     assert response.status_code == 200
-    assert ContactMessage.objects.count() == 1  # nothing lost
-    assert len(mail.spooled()) == 1
-    assert "kept for retry" in caplog.text
-    assert "fatima.sender@example.org" not in caplog.text and "secretariat@example.org" not in caplog.text
+    assert ContactMessage.objects.get().mailed  # queued: the form's work is done
+    assert Message.objects.count() == 1
 
-    # Still down: retry keeps the message.
-    call_command("retry_mail", verbosity=0)
-    assert len(mail.spooled()) == 1
+    # The server is down: the message is deferred, not lost, and the log names no one.
+    with caplog.at_level(logging.DEBUG):
+        call_command("send_mail", verbosity=0)
+    assert Message.objects.deferred().count() == 1
+    assert "ConnectionRefusedError" in portal_logs(caplog)
+    for private in ("fatima.sender@example.org", "secretariat@example.org", "Adh"):
+        assert private not in portal_logs(caplog)
+    assert MessageLog.objects.get().message_data is None  # the log of attempts keeps no copy
 
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=smtp_settings.EMAIL_PORT)
-    controller.start()
+    # Deferred mail waits for retry_deferred, even once the server is back.
+    controller = serving(smtp_settings.EMAIL_PORT)
     try:
-        call_command("retry_mail", verbosity=0)
+        call_command("send_mail", verbosity=0)
+        assert controller.handler.messages == []
+        call_command("retry_deferred", verbosity=0)
+        with caplog.at_level(logging.DEBUG):
+            call_command("send_mail", verbosity=0)
     finally:
         controller.stop()
-    assert len(mail.spooled()) == 0
-    assert [envelope.rcpt_tos for envelope in inbox.messages] == [["secretariat@example.org"]]
-    assert "Adh" in inbox.messages[0].content.decode()
+    assert Message.objects.count() == 0
+    assert [envelope.rcpt_tos for envelope in controller.handler.messages] == [["secretariat@example.org"]]
+    assert "Adh" in controller.handler.messages[0].content.decode()
+    assert "secretariat@example.org" not in portal_logs(caplog)
 
 
-def test_mail_goes_straight_out_when_the_server_is_up(smtp_settings):
+@pytest.mark.django_db
+def test_mail_is_queued_and_sent_by_the_next_send_mail(smtp_settings):
     from django.core.mail import send_mail
 
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=smtp_settings.EMAIL_PORT)
-    controller.start()
+    assert send_mail("تذكير", "نص", "portal@example.org", ["member@example.org"]) == 1
+    controller = serving(smtp_settings.EMAIL_PORT)
     try:
-        assert send_mail("تذكير", "نص", "portal@example.org", ["member@example.org"]) == 1
+        call_command("send_mail", verbosity=0)
     finally:
         controller.stop()
-    assert len(inbox.messages) == 1
-    assert mail.spooled() == []
+    assert [envelope.rcpt_tos for envelope in controller.handler.messages] == [["member@example.org"]]
+    assert Message.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_action_sends_nothing(smtp_settings):
+    """The queue is in the action's own transaction: mail of an action that failed never leaves."""
+    from django.core.mail import send_mail
+    from django.db import transaction
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        send_mail("تذكير", "نص", "portal@example.org", ["member@example.org"])
+        raise RuntimeError
+    assert Message.objects.count() == 0

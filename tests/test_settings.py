@@ -17,7 +17,7 @@ PRINT_SETTINGS = (
     "from django.utils.translation import get_language_info as i;"
     "print(json.dumps({'debug': s.DEBUG, 'db': s.DATABASES['default']['ENGINE'],"
     "'db_name': str(s.DATABASES['default']['NAME']), 'cache': s.CACHES['default']['BACKEND'],"
-    "'sessions': s.SESSION_ENGINE, 'email': [s.EMAIL_BACKEND, s.MAIL_TRANSPORT_BACKEND], 'tz': s.TIME_ZONE, 'use_tz': s.USE_TZ,"
+    "'sessions': s.SESSION_ENGINE, 'email': [s.EMAIL_BACKEND, s.MAILER_EMAIL_BACKEND], 'tz': s.TIME_ZONE, 'use_tz': s.USE_TZ,"
     "'lang': s.LANGUAGE_CODE, 'languages': [c for c, _ in s.LANGUAGES],"
     "'bidi': {c: i(c)['bidi'] for c, _ in s.LANGUAGES}}))"
 )
@@ -48,7 +48,7 @@ def test_development_defaults_are_safe_and_embedded():
     assert values["cache"].endswith("LocMemCache")
     assert values["sessions"] == "django.contrib.sessions.backends.db"
     assert values["email"] == [
-        "portal.mail.SpoolingEmailBackend",
+        "mailer.backend.DbBackend",
         "django.core.mail.backends.console.EmailBackend",
     ]
     assert values["tz"] == "Africa/Casablanca"

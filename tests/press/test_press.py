@@ -249,11 +249,15 @@ def admin_form(**values):
 def test_admin_edits_rich_text_right_to_left(admin_client):
     page = html(admin_client, "/ar/admin/press/pressrelease/add/")
     textarea = re.search(r"<textarea[^>]*name=\"body_ar\"[^>]*>", page).group(0)
-    assert 'dir="rtl"' in textarea and 'lang="ar"' in textarea and "data-richtext" in textarea
+    assert (
+        'dir="rtl"' in textarea and 'lang="ar"' in textarea and "data-django-prose-editor-portal" in textarea
+    )
     assert re.search(
         r'<textarea[^>]*name="body_fr"[^>]*dir="ltr"|<textarea[^>]*dir="ltr"[^>]*name="body_fr"', page
     )
-    assert "js/richtext.js" in page and "css/richtext.css" in page
+    assert '<script src="/static/js/prose-editor.js" type="module">' in page
+    assert "django_prose_editor/editor.css" in page
+    assert '<script type="importmap"' not in page  # no inline script (CSP)
 
 
 @pytest.mark.django_db
