@@ -9,8 +9,8 @@ class TrainingConfig(AppConfig):
     def ready(self):
         from portal import registry
         from portal.roles import register_models
-        from portal.sitemaps import register_sitemap
         from portal.search import register_search_provider
+        from portal.sitemaps import register_sitemap
         from training.search import TrainingSearchProvider, connect_signals
         from training.sitemaps import TrainingProgrammeSitemap, TrainingSessionSitemap
 
