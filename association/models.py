@@ -12,7 +12,7 @@ from phonenumber_field.modelfields import PhoneNumberField
 from solo.models import SingletonModel
 
 from portal.access import is_member
-from portal.text import search_key, translated_values
+from portal.text import index_key, translated_values
 from portal.validators import validate_document, validate_image
 
 
@@ -190,7 +190,7 @@ class Document(models.Model):
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
     published_on = models.DateField(_("published on"), auto_now_add=True)
-    # Normalised titles for the portal's search (portal.text.search_key), kept on save.
+    # Analysed titles for the portal's search (portal.text.index_key), kept on save.
     search_key = models.TextField(editable=False, blank=True, default="")
 
     objects = DocumentQuerySet.as_manager()
@@ -210,7 +210,7 @@ class Document(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.search_key = search_key(" ".join(translated_values(self, "title")))
+        self.search_key = index_key(*translated_values(self, "title"))
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_key"}
         super().save(*args, **kwargs)

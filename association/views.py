@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -13,6 +14,7 @@ from association.forms import ContactForm
 from association.models import CharterGoal, Document, GoverningBody, Partner, StrategicPrinciple
 from portal import registry, search
 from portal.storage import serve_file
+from portal.text import strip_invisible
 
 
 class HomeView(TemplateView):
@@ -81,29 +83,56 @@ class ContactView(FormView):
 
 
 class SearchView(TemplateView):
-    """One search over the portal: each registered provider's results, grouped by type."""
+    """One search over the portal: each registered provider's results, grouped by type.
+
+    Without ``type``, the first results of every type with their counts; with it, that type's
+    results a page at a time. ``year`` and ``order=date`` filter and sort; any parameter that
+    makes no sense is ignored, so every query, however odd, gives a normal page.
+    """
 
     template_name = "association/search.html"
 
     def get_context_data(self, **kwargs):
-        query = self.request.GET.get("q", "").strip()[:200]
+        params = self.request.GET
+        query_text = strip_invisible(params.get("q", "")).strip()[: search.MAX_QUERY_LENGTH]
         keys = {provider.key for provider in search.search_providers()}
-        only = self.request.GET.get("type")
+        only = params.get("type")
         only = only if only in keys else None  # an unknown type is ignored: every type is searched
-        limit = search.ONE_TYPE_LIMIT if only else search.GROUP_LIMIT
-        groups = (
-            search.search(query, language=get_language(), user=self.request.user, limit=limit, only=only)
-            if query
-            else []
-        )
+        year = params.get("year", "")
+        year = int(year) if year.isdigit() and 1900 <= int(year) <= 2200 else None
+        order = "date" if params.get("order") == "date" else "relevance"
+        query = search.make_query(query_text, year=year, order=order)
+        page_number = params.get("page", "1")
+        page_number = int(page_number) if page_number.isdigit() and 0 < int(page_number) < 10_000 else 1
+        limit = search.PAGE_SIZE if only else search.GROUP_LIMIT
+        offset = (page_number - 1) * limit if only else 0
+        language, user = get_language(), self.request.user
+        groups = search.search(query, language=language, user=user, limit=limit, offset=offset, only=only)
+        # Counts per type and per year: of every type, whatever the type shown.
+        facets = groups if not only else search.search(query, language=language, user=user, limit=0)
+        years = {}
+        for group in facets:
+            for found_year, count in group.years.items():
+                years[found_year] = years.get(found_year, 0) + count
+        shown = groups[0] if only and groups else None
+        page = None
+        if shown:
+            page = Paginator(range(shown.total), limit).get_page(page_number)
         return super().get_context_data(
-            query=query,
+            query=query_text,
             # The query may be in the other script: isolated, it does not reorder the sentence.
-            query_isolated=format_html("<bdi>{}</bdi>", query),
+            query_isolated=format_html("<bdi>{}</bdi>", query_text),
+            highlight_terms=query.terms + query.names,
             groups=groups,
+            kinds=[(group.key, group.label, group.total) for group in facets],
+            years=sorted(years.items(), reverse=True),
+            year=year,
+            order=order,
             only=only,
-            total=sum(group.total for group in groups),
-            too_short=bool(query) and not search.query_terms(query),
+            page=page,
+            total=sum(group.total for group in facets),
+            too_short=bool(query_text) and not query,
+            suggestions=search.suggestions(query) if query and not groups else [],
             **kwargs,
         )
 

@@ -7,7 +7,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Activity calendar")
 
     def ready(self):
-        from events.search import EventSearchProvider
+        from events.search import EventSearchProvider, connect_signals
         from events.sitemaps import CalendarPagesSitemap, EventSitemap
         from events.views import home_section_context
         from portal import registry
@@ -21,5 +21,6 @@ class EventsConfig(AppConfig):
         registry.register_nav("events:programme", _("Action programme"), order=35)
         registry.register_home_section("events/home_section.html", home_section_context, order=20)
         register_search_provider(EventSearchProvider())
+        connect_signals()
         register_sitemap("calendar", CalendarPagesSitemap)
         register_sitemap("events", EventSitemap)

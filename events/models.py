@@ -27,7 +27,7 @@ from association.models import Partner
 from events import territory
 from members.access import is_member
 from portal.pagecache import per_version
-from portal.text import search_key
+from portal.text import index_key
 from portal.validators import validate_document, validate_image
 
 colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #RRGGBB."))
@@ -191,6 +191,11 @@ class EventQuerySet(models.QuerySet):
         return self.for_listing().only(*CARD_FIELDS)
 
 
+# Callables ``(event) -> [texts]`` that other apps add in their ``ready()`` (training: the
+# session's topics), so the event's search key holds them without events importing those apps.
+EXTRA_SEARCH_TEXTS = []
+
+
 class Event(models.Model):
     class Schedule(models.TextChoices):
         DAYS = "days", _("On a day or a range of days")
@@ -278,7 +283,8 @@ class Event(models.Model):
     sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    # Normalised text for the portal's search (portal.text.search_key), kept on save.
+    # Analysed text for the portal's search (portal.text.index_key), kept on save, with the
+    # agenda's items and what apps add through EXTRA_SEARCH_TEXTS (training topics).
     search_title = models.TextField(editable=False, blank=True, default="")
     search_key = models.TextField(editable=False, blank=True, default="")
 
@@ -372,9 +378,21 @@ class Event(models.Model):
             found = [value for value in found if value]
             return found or [getattr(self, name, "") or ""]
 
-        self.search_title = search_key(" ".join(values("title")))
+        self.search_title = index_key(*values("title"))
         texts = [*values("title"), *values("summary"), *values("body"), *values("venue"), *values("city")]
-        self.search_key = search_key(" ".join(texts))
+        if self.pk:
+            for title, outcome in self.agenda.values_list("title", "outcome"):
+                texts += [title, outcome]
+            for extra in EXTRA_SEARCH_TEXTS:
+                texts += extra(self)
+        self.search_key = index_key(*texts)
+
+    def refresh_search_key(self):
+        """Recompute the keys after a change to what they include (an agenda item, a topic)."""
+        self._update_search_key()
+        type(self).objects.filter(pk=self.pk).update(
+            search_key=self.search_key, search_title=self.search_title
+        )
 
     # Scheduling ------------------------------------------------------------------------------
 

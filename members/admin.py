@@ -166,7 +166,10 @@ class PersonAdmin(
     autocomplete_fields = ["user"]
     inlines = [CouncilSeatInline, PersonMembershipInline]
     fieldsets = [
-        (None, {"fields": ["name", "gender", "preferred_language", "photo", "photo_consent", "user"]}),
+        (
+            None,
+            {"fields": ["name", "aliases", "gender", "preferred_language", "photo", "photo_consent", "user"]},
+        ),
         (_("Private contact details"), {"fields": ["phone", "email", "address"]}),
     ]
 

@@ -23,6 +23,12 @@ from phonenumber_field.modelfields import PhoneNumberField
 from portal.text import search_key, search_terms
 from portal.validators import validate_image
 
+
+def fit_key(key, length=500):
+    """``key`` cut at a word so that it fits a column of ``length`` characters."""
+    return key if len(key) <= length else key[:length].rsplit(" ", 1)[0]
+
+
 # --- Territory ---------------------------------------------------------------------------------
 
 
@@ -167,7 +173,12 @@ class Council(models.Model):
 
     def save(self, *args, **kwargs):
         self.fill_area()
-        self.search_key = search_key(" ".join(filter(None, [self.name_ar, self.name_fr])))
+        # Found by its own name and by where it lies: "صفرو" finds the province's councils.
+        names = [self.name_ar, self.name_fr]
+        for area in (self.area_province, self.area_region):
+            if area is not None:
+                names += [area.name_ar, area.name_fr]
+        self.search_key = fit_key(search_key(" ".join(filter(None, names))))
         super().save(*args, **kwargs)
 
     LEVEL_RANK = {"regional": 0, "prefectural": 1, "provincial": 1, "communal": 2}
@@ -239,6 +250,11 @@ class Person(models.Model):
         related_name="person",
         verbose_name=_("user account"),
     )
+    aliases = models.TextField(
+        _("other spellings of the name"),
+        blank=True,
+        help_text=_("One per line, in Arabic or Latin letters: how the sources also write this name."),
+    )
     search_key = models.CharField(max_length=500, editable=False, db_index=True, default="")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -271,7 +287,8 @@ class Person(models.Model):
         super().save(*args, **kwargs)
 
     def make_search_key(self):
-        return search_key(" ".join(filter(None, [self.name_ar, self.name_fr])))
+        """The names' keys, then the aliases' (cut at a word to fit the column)."""
+        return fit_key(search_key(" ".join(filter(None, [self.name_ar, self.name_fr, self.aliases]))))
 
     @property
     def public_photo(self):

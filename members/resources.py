@@ -24,7 +24,7 @@ from import_export import fields, resources, widgets
 from modeltranslation.fields import TranslationField
 from phonenumber_field.phonenumber import PhoneNumber
 
-from members.models import Council, CouncilSeat, Membership, MembershipStatusChange, Person
+from members.models import Council, CouncilSeat, Membership, MembershipStatusChange, Person, fit_key
 from members.services import default_holder
 from portal.text import normalize, search_key
 
@@ -507,8 +507,13 @@ class PersonResource(resources.ModelResource):
                         }
                     )
         # Person.make_search_key(), from the keys of each name computed once for this import.
-        instance.search_key = " ".join(
-            filter(None, (self._key(instance.name_ar), self._key(instance.name_fr)))
+        instance.search_key = fit_key(
+            " ".join(
+                filter(
+                    None,
+                    (self._key(instance.name_ar), self._key(instance.name_fr), self._key(instance.aliases)),
+                )
+            )
         )
         # A known person whose row changes nothing is not written again (re-imports of a whole list).
         instance.import_unchanged = before is not None and before == self._saved_values(instance)

@@ -14,15 +14,48 @@ from django.utils.translation import gettext_lazy as _
 
 from members.directory import DirectoryRows
 from members.models import Council, CouncilSeat, Membership
-from portal.search import SearchResult, SearchResults
+from portal.pagecache import per_version
+from portal.search import SearchResult, SearchResults, close_words
 
 
 def _name_matches(field, terms):
-    """Every term starts a word of the key (the directory's own rule)."""
+    """Every term (or one of its close spellings) starts a word of the key (the directory's rule).
+
+    ``terms`` is a list of alternatives per query word: ``[["محمد"], ["قاسمي", "قاسم"]]``.
+    """
     condition = Q()
-    for term in terms:
-        condition &= Q(**{f"{field}__startswith": term}) | Q(**{f"{field}__contains": f" {term}"})
+    for spellings in terms:
+        either = Q()
+        for term in spellings:
+            either |= Q(**{f"{field}__startswith": term}) | Q(**{f"{field}__contains": f" {term}"})
+        condition &= either
     return condition
+
+
+def name_vocabulary():
+    """Every word of the directory's names and of the councils' keys, kept per content version:
+    the words a misspelt name is compared with (``portal.search.close_words``)."""
+
+    def compute():
+        words = set()
+        keys = Membership.objects.directory().values_list("person__search_key", flat=True).distinct()
+        for key in [*keys, *Council.objects.values_list("search_key", flat=True)]:
+            words.update(key.split())
+        return frozenset(words)
+
+    return per_version("search:names", compute)
+
+
+def _spellings(names):
+    """Each query word with, when the names hold no word starting with it, its close spellings."""
+    vocabulary = name_vocabulary()
+    spellings = []
+    for term in names:
+        if any(word.startswith(term) for word in vocabulary):
+            spellings.append([term])
+        else:
+            spellings.append([term, *close_words(term, vocabulary)])
+    return spellings
 
 
 class MembersSearchProvider:
@@ -30,7 +63,13 @@ class MembersSearchProvider:
     label = _("Members and councils")
     order = 30
 
-    def search(self, terms, *, language, user, limit):
+    def vocabulary(self):
+        return name_vocabulary()
+
+    def search(self, query, *, language, user, limit, offset=0):
+        if query.year or not query.names:
+            return SearchResults()  # people and councils have no year
+        terms = _spellings(query.names)
         directory = reverse("members:directory")
         roles = dict(CouncilSeat.Role.choices)
         # In the directory's order, through its plan (kept per content version): the count is
@@ -39,7 +78,7 @@ class MembersSearchProvider:
             Membership.objects.directory().filter(_name_matches("person__search_key", terms))
         )
         results = []
-        for membership in people[:limit]:
+        for membership in people[offset : offset + limit]:
             person, council = membership.person, membership.council
             # A membership may have no council recorded (the directory lists it apart).
             facts = [str(roles[membership.council_role]) if membership.council_role else ""]
@@ -57,23 +96,23 @@ class MembersSearchProvider:
             )
         total = people.count()  # from the plan: no query
         room = limit - len(results)
-        if room > 0:
-            with_members = Membership.objects.active().filter(council=OuterRef("pk"), person__isnull=False)
-            councils = (
-                Council.objects.with_area()
-                .filter(_name_matches("search_key", terms))
-                .filter(Exists(with_members))
-                .order_by(Council.level_rank(), "name_ar", "pk")
-            )
-            found = list(councils[:room])
-            for council in found:
-                where = council.area_province or council.area_region
-                results.append(
-                    SearchResult(
-                        title=council.name,
-                        url=f"{directory}?{urlencode({'council': council.pk})}",
-                        summary=f"{council.get_level_display()} · {where.name}" if where else "",
-                    )
+        skip = max(0, offset - total)
+        with_members = Membership.objects.active().filter(council=OuterRef("pk"), person__isnull=False)
+        councils = (
+            Council.objects.with_area()
+            .filter(_name_matches("search_key", terms))
+            .filter(Exists(with_members))
+            .order_by(Council.level_rank(), "name_ar", "pk")
+        )
+        found = list(councils[skip : skip + room]) if room > 0 else []
+        for council in found:
+            where = council.area_province or council.area_region
+            results.append(
+                SearchResult(
+                    title=council.name,
+                    url=f"{directory}?{urlencode({'council': council.pk})}",
+                    summary=f"{council.get_level_display()} · {where.name}" if where else "",
                 )
-            total += councils.count() if len(found) == room else len(found)
+            )
+        total += councils.count()
         return SearchResults(results, total=total)

@@ -32,16 +32,20 @@ where ``EventSearchProvider.search`` does, for example::
     )
 """
 
+import difflib
+import math
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import Case, FloatField, IntegerField, Q, Value, When
-from django.db.models.functions import Cast
+from django.db.models import Case, Count, F, FloatField, Q, Value, When
+from django.db.models.functions import ExtractYear
 
-from portal.text import search_terms
+from portal.pagecache import per_version
+from portal.text import analyse, normalize, search_terms
 
 MIN_TERM_LENGTH = 2
 MAX_TERMS = 8
+MAX_QUERY_LENGTH = 200
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,8 @@ class SearchResult:
 class SearchResults:
     results: list = field(default_factory=list)
     total: int = 0
+    # {year: number of results}, for the year filter (empty for what has no date).
+    years: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -76,6 +82,26 @@ class SearchGroup:
     label: str
     results: list
     total: int
+    years: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """What providers are asked: the analysed terms, the name terms, and the reader's filters.
+
+    ``terms`` (``portal.text.analyse``) match content keys; ``names`` (``portal.text.search_terms``:
+    normalised, particles stripped, no suffix stemming, since حسن and حسنة are two people) match
+    people's and councils' keys. ``order`` is "relevance" or "date"; ``year`` an int or None.
+    """
+
+    text: str
+    terms: tuple
+    names: tuple
+    year: int | None = None
+    order: str = "relevance"
+
+    def __bool__(self):
+        return bool(self.terms or self.names)
 
 
 _providers = {}
@@ -90,66 +116,185 @@ def search_providers():
     return sorted(_providers.values(), key=lambda provider: getattr(provider, "order", 50))
 
 
+def _unique(terms):
+    kept = []
+    for term in terms:
+        if len(term) >= MIN_TERM_LENGTH and term not in kept:
+            kept.append(term)
+    return tuple(kept[:MAX_TERMS])
+
+
 def query_terms(query):
-    """The query's normalised terms, without one-letter words and duplicates, at most eight."""
-    terms = []
-    for term in search_terms(query or ""):
-        if len(term) >= MIN_TERM_LENGTH and term not in terms:
-            terms.append(term)
-    return terms[:MAX_TERMS]
+    """The query's analysed terms, without one-letter words and duplicates, at most eight."""
+    return _unique(analyse((query or "")[:MAX_QUERY_LENGTH]))
+
+
+def make_query(text, *, year=None, order="relevance"):
+    text = (text or "")[:MAX_QUERY_LENGTH]
+    return SearchQuery(
+        text=text,
+        terms=query_terms(text),
+        names=_unique(search_terms(text)),
+        year=year,
+        order="date" if order == "date" else "relevance",
+    )
+
+
+def term_condition(term, field="search_key"):
+    """A stored key (``portal.text.index_key``) holds ``term`` as a word, or as a word's start
+    for terms of three letters or more ("منتخب" finds "منتخبين" when a stem was left longer)."""
+    if len(term) < 3:
+        return Q(**{f"{field}__contains": f" {term} "})
+    return Q(**{f"{field}__contains": f" {term}"})
 
 
 def matching(queryset, terms, field="search_key"):
-    """Rows whose normalised key contains every term."""
+    """Rows whose key holds at least one of the terms: a result need not hold every word."""
     condition = Q()
     for term in terms:
-        condition &= Q(**{f"{field}__contains": term})
-    return queryset.filter(condition)
+        condition |= term_condition(term, field)
+    return queryset.filter(condition) if terms else queryset.none()
 
 
-def rank_expression(terms, title_field="search_title", field="search_key"):
-    """A portable rank: terms found in the title count three, the whole query in the title five.
+def term_weights(queryset, terms, field="search_key", name=""):
+    """Each term's inverse document frequency over the rows ``queryset`` may return.
 
-    Ties are broken by the providers' own order (newest first for press and events), not by a
-    full-text rank: on PostgreSQL, ``ts_rank`` over a vector built for every matching row cost
-    about 30 ms when a common word ("بلاغ") matched all 5,000 press releases of the benchmark,
-    twice the page's budget, for an order readers of a news portal expect by date anyway.
-    ``field`` is kept for providers that rank on another column.
+    ``log(1 + N / df)``: a word in every row ("الجمعية" on an association's portal) weighs about
+    0.7, a word in one row of a thousand about 7. Counted in one query per provider and term
+    set, kept per content version (``name`` names the queryset, e.g. "press").
     """
-    rank = Value(0, output_field=IntegerField())
+
+    def compute():
+        counts = queryset.order_by().aggregate(
+            rows=Count("pk"),
+            **{f"t{i}": Count("pk", filter=term_condition(term, field)) for i, term in enumerate(terms)},
+        )
+        rows = counts["rows"] or 1
+        return {term: math.log(1 + rows / max(counts[f"t{i}"], 1)) for i, term in enumerate(terms)}
+
+    if not name:
+        return compute()
+    return per_version(f"search:idf:{name}:{field}:{'|'.join(terms)}", compute)
+
+
+def rank_expression(terms, weights, title_field="search_title", field="search_key"):
+    """The sum of the weights of the terms a row holds, a half more for those in its title.
+
+    The same arithmetic in SQL on SQLite and PostgreSQL, so both return the same results in the
+    same order (ties broken by the providers' date then primary key).
+    """
+    rank = Value(0.0, output_field=FloatField())
     for term in terms:
+        weight = round(weights.get(term, 1.0), 6)
         rank = rank + Case(
-            When(**{f"{title_field}__contains": term}, then=Value(3)),
-            default=Value(0),
-            output_field=IntegerField(),
+            When(term_condition(term, field), then=Value(weight)),
+            default=Value(0.0),
+            output_field=FloatField(),
         )
-    if len(terms) > 1:
-        rank = rank + Case(
-            When(**{f"{title_field}__contains": " ".join(terms)}, then=Value(5)),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
-    return Cast(rank, FloatField())
+        if title_field and title_field != field:
+            rank = rank + Case(
+                When(term_condition(term, title_field), then=Value(weight / 2)),
+                default=Value(0.0),
+                output_field=FloatField(),
+            )
+    return rank
 
 
-GROUP_LIMIT = 20
-ONE_TYPE_LIMIT = 100
+def ranked(queryset, query, *, name, date_field, title_field="search_title", field="search_key"):
+    """``queryset``'s rows matching ``query``, ranked, and their count per year.
 
-
-def search(query, *, language, user, limit=GROUP_LIMIT, only=None):
-    """Every provider's results for ``query``, as groups in provider order (empty ones left out).
-
-    ``only`` (a provider's key) asks that provider alone, e.g. for "all the results of a type".
+    Returns ``(rows, years)``: rows ordered by rank then date (or by date when the reader asked),
+    filtered by ``query.year``; ``years`` is ``{year: count}`` before the year filter, so the
+    filter shows what the other years hold.
     """
-    terms = query_terms(query)
-    if not terms:
+    found = matching(queryset, query.terms, field)
+    years = {}
+    if date_field:
+        by_year = (
+            found.order_by()
+            .annotate(search_year=ExtractYear(date_field))
+            .values("search_year")
+            .annotate(rows=Count("pk"))
+            .values_list("search_year", "rows")
+        )
+        years = {year: rows for year, rows in by_year if year}
+        if query.year:
+            found = found.filter(**{f"{date_field}__year": query.year})
+    weights = term_weights(queryset, query.terms, field, name=name)
+    found = found.annotate(rank=rank_expression(query.terms, weights, title_field, field))
+    newest = F(date_field).desc(nulls_last=True) if date_field else F("pk").desc()
+    ordering = [newest, "-rank", "-pk"] if query.order == "date" else ["-rank", newest, "-pk"]
+    return found.order_by(*ordering), years
+
+
+def close_words(term, vocabulary, n=3, cutoff=0.75):
+    """The words of ``vocabulary`` spelt closest to ``term`` (a letter missed, doubled or swapped).
+
+    ``difflib``'s ratio, the same on every database; only words of a near length that share the
+    first or the last letter are compared, which keeps it fast over tens of thousands of names.
+    """
+    if len(term) < 3:
+        return []
+    candidates = [
+        word
+        for word in vocabulary
+        if abs(len(word) - len(term)) <= 2 and (word[0] == term[0] or word[-1] == term[-1])
+    ]
+    return difflib.get_close_matches(term, candidates, n=n, cutoff=cutoff)
+
+
+def suggestions(query):
+    """ "Did you mean": the query with each word unknown to every provider's vocabulary (titles'
+    words, names) replaced by the closest known one; [] when there is nothing better to offer."""
+    vocabulary = set()
+    for provider in search_providers():
+        if hasattr(provider, "vocabulary"):
+            vocabulary |= provider.vocabulary()
+    words = normalize(query.text).split()
+    changed = False
+    for i, word in enumerate(words):
+        if word in vocabulary or not word.isalpha():
+            continue
+        close = close_words(word, vocabulary, n=1, cutoff=0.7)
+        if close:
+            words[i], changed = close[0], True
+    return [" ".join(words)] if changed else []
+
+
+def title_vocabulary(name, queryset, fields):
+    """The normalised words of ``fields`` over ``queryset``, kept per content version."""
+
+    def compute():
+        words = set()
+        for values in queryset.values_list(*fields):
+            for value in values:
+                words.update(w for w in normalize(value or "").split() if w.isalpha())
+        return frozenset(words)
+
+    return per_version(f"search:words:{name}", compute)
+
+
+GROUP_LIMIT = 5
+PAGE_SIZE = 20
+
+
+def search(query, *, language, user, limit=GROUP_LIMIT, offset=0, only=None):
+    """Every provider's results for ``query`` (a ``SearchQuery``, or text), as groups in provider
+    order (empty ones left out). ``only`` (a provider's key) asks that provider alone, e.g. for
+    a page of the results of one type.
+    """
+    if isinstance(query, str):
+        query = make_query(query)
+    if not query:
         return []
     groups = []
     providers = [p for p in search_providers() if only is None or p.key == only]
     for provider in providers:  # any object with key, label, order and search()
-        found = provider.search(terms, language=language, user=user, limit=limit)
-        if found.results:
-            groups.append(SearchGroup(provider.key, str(provider.label), found.results, found.total))
+        found = provider.search(query, language=language, user=user, limit=limit, offset=offset)
+        if found.total:
+            groups.append(
+                SearchGroup(provider.key, str(provider.label), found.results, found.total, found.years)
+            )
     return groups
 
 

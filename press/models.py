@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.images import ensure_thumbnails
 from portal.richtext import plain_text, sanitize_html
-from portal.text import search_key, translated_values
+from portal.text import index_key, translated_values
 from portal.validators import validate_document, validate_image
 
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -189,7 +189,7 @@ class PressRelease(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    # Normalised text for the portal's search (portal.text.search_key), kept on save.
+    # Analysed text for the portal's search (portal.text.index_key), kept on save.
     search_title = models.TextField(editable=False, blank=True, default="")
     search_key = models.TextField(editable=False, blank=True, default="")
 
@@ -218,13 +218,13 @@ class PressRelease(models.Model):
             self.body = sanitize_html(self.body)
         if not self.slug:
             self.slug = self._unique_slug()
-        self.search_title = search_key(" ".join(translated_values(self, "title")))
+        self.search_title = index_key(*translated_values(self, "title"))
         texts = [
             *translated_values(self, "title"),
             *translated_values(self, "summary"),
             *(plain_text(body) for body in translated_values(self, "body")),
         ]
-        self.search_key = search_key(" ".join(texts))
+        self.search_key = index_key(*texts)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "search_key", "search_title"}

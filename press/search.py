@@ -1,7 +1,8 @@
-from django.db.models import F
+"""The press part of the portal search: published items, ranked by ``portal.search.ranked``."""
+
 from django.utils.translation import gettext_lazy as _
 
-from portal.search import SearchResult, SearchResults, fallback_language, matching, rank_expression
+from portal.search import SearchResult, SearchResults, fallback_language, ranked, title_vocabulary
 from press.models import PressRelease
 
 
@@ -10,13 +11,11 @@ class PressSearchProvider:
     label = _("Press releases and news")
     order = 10
 
-    def search(self, terms, *, language, user, limit):
-        queryset = matching(PressRelease.objects.published(), terms)
-        ranked = (
-            queryset.for_list()
-            .annotate(rank=rank_expression(terms))
-            .order_by("-rank", F("publish_at").desc(nulls_last=True), "-pk")
-        )
+    def vocabulary(self):
+        return title_vocabulary("press", PressRelease.objects.published(), ["title_ar", "title_fr"])
+
+    def search(self, query, *, language, user, limit, offset=0):
+        rows, years = ranked(PressRelease.objects.published(), query, name="press", date_field="publish_at")
         results = [
             SearchResult(
                 title=item.title,
@@ -25,6 +24,8 @@ class PressSearchProvider:
                 date=item.publish_at,
                 language=fallback_language(item, "title", language),
             )
-            for item in ranked[:limit]
+            for item in rows.select_related("category").defer("search_key", "search_title")[
+                offset : offset + limit
+            ]
         ]
-        return SearchResults(results, total=queryset.count() if len(results) == limit else len(results))
+        return SearchResults(results, total=rows.count(), years=years)

@@ -9,7 +9,9 @@ class TrainingConfig(AppConfig):
     def ready(self):
         from portal import registry
         from portal.roles import register_models
+        from portal.search import register_search_provider
         from portal.sitemaps import register_sitemap
+        from training.search import TrainingSearchProvider, connect_signals
         from training.sitemaps import TrainingProgrammeSitemap, TrainingSessionSitemap
 
         register_models(app=self.label)
@@ -17,3 +19,5 @@ class TrainingConfig(AppConfig):
         registry.register_nav("training:catalogue", _("Training"), order=35)
         register_sitemap("training", TrainingProgrammeSitemap)
         register_sitemap("training-sessions", TrainingSessionSitemap)
+        register_search_provider(TrainingSearchProvider())
+        connect_signals()
