@@ -9,6 +9,7 @@ change is kept by django-simple-history (History button: view and revert).
 """
 
 import hashlib
+import re
 
 from adminsortable2.admin import CustomInlineFormSet, SortableAdminBase, SortableInlineAdminMixin
 from django import forms
@@ -137,9 +138,7 @@ class CompactRowsMixin:
 
     @admin.display(description=_("title as published"))
     def generated_title(self, obj):
-        if not hasattr(self, "_wordings"):
-            self._wordings = wordings()  # one query per page (inlines are made per request)
-        return _titles_html(obj, self._wordings)
+        return _titles_html(obj)
 
 
 def people_prefetch():
@@ -162,6 +161,14 @@ class RosterFormSet(CustomInlineFormSet):
     rank, dates outside the mandate) must be acknowledged when this save brings it in: the
     secretariat ticks the box under the warnings and saves again.
     """
+
+    def _construct_form(self, i, **kwargs):
+        # Every row's title uses the association's wording, read once for the whole roster.
+        form = super()._construct_form(i, **kwargs)
+        if not hasattr(self, "wording_map"):
+            self.wording_map = wordings()
+        form.instance.wording_map = self.wording_map
+        return form
 
     def held_seats(self):
         seats = []
@@ -266,14 +273,11 @@ class SeatInline(CompactRowsMixin, SortableInlineAdminMixin, admin.TabularInline
 class CommitteeInline(SortableInlineAdminMixin, TranslatedTabularInline):
     model = Committee
     extra = 0
-    fields = ["name", "mission"]
+    # The mission is written on the committee's own page, with its chair and members: the
+    # mandate's page stays one screen of names (and light: 15 committees, 4 text boxes each).
+    fields = ["name"]
     show_change_link = True
     verbose_name_plural = _("permanent committees (open one to name its chair and members)")
-    formfield_overrides = {
-        Committee._meta.get_field("mission").__class__: {
-            "widget": forms.Textarea(attrs={"rows": 2, "cols": 40})
-        }
-    }
 
 
 class RosterImportForm(forms.Form):
@@ -319,7 +323,7 @@ class RosterForm(forms.ModelForm):
     it over their changes knowingly.
     """
 
-    roster_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    roster_token = forms.CharField(label=_("roster"), widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -489,7 +493,12 @@ class RosterAdminMixin:
             )
             if request.method == "GET":
                 extra["current_warnings"] = self.stored_warnings(roster)
-        return super().change_view(request, object_id, form_url, extra)
+        # The roster's table needs the page's whole width; the menu is one click away (Home).
+        extra.setdefault("is_nav_sidebar_enabled", False)
+        response = super().change_view(request, object_id, form_url, extra)
+        if hasattr(response, "add_post_render_callback"):
+            response.add_post_render_callback(compact_html)
+        return response
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not self.seat_model:
@@ -537,6 +546,26 @@ class RosterAdminMixin:
 
     def stored_warnings(self, roster):
         return []
+
+
+_PRESERVED = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.S | re.I)
+_BLANK_RUN = re.compile(r"[ \t]*\n\s*")
+
+
+def compact_html(response):
+    """Fold the template's indentation: a roster page is mostly repeated rows, and every
+    run of spaces with a line break is one space to the browser (not inside pre/textarea)."""
+    parts = _PRESERVED.split(response.content.decode())
+    # split() yields text, whole element, tag name, text …: only the text is folded.
+    out = []
+    for index, part in enumerate(parts):
+        kind = index % 3
+        if kind == 0:
+            out.append(_BLANK_RUN.sub("\n", part))
+        elif kind == 1:
+            out.append(part)
+    response.content = "".join(out).encode()
+    return response
 
 
 def _when(moment):

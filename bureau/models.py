@@ -284,6 +284,7 @@ class Seat(Holding):
         """The public title of this seat, in ``language`` (the active one by default)."""
         if not self.office or not self.person_id:
             return ""
+        wording_map = wording_map or getattr(self, "wording_map", None)
         wording = (wording_map or {}).get(self.office) or _wording(self.office)
         try:
             return titles.office_title(
@@ -376,6 +377,7 @@ class CommitteeSeat(Holding):
         if not self.role or not self.person_id or not self.committee_id:
             return ""
         language = _language(language)
+        wording_map = wording_map or getattr(self, "wording_map", None)
         wording = (wording_map or {}).get(self.role) or _wording(self.role)
         return titles.office_title(
             self.role,
