@@ -8,34 +8,38 @@ generated title in Arabic and French; what looks wrong is warned about, never re
 change is kept by django-simple-history (History button: view and revert).
 """
 
-from adminsortable2.admin import SortableAdminBase, SortableInlineAdminMixin
+import hashlib
+import re
+
+from adminsortable2.admin import CustomInlineFormSet, SortableAdminBase, SortableInlineAdminMixin
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Prefetch, Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from bureau import roster_xlsx, services, titles
+from bureau import people, roster_xlsx, rosterdiff, services, titles, versions
 from bureau.models import Committee, CommitteeSeat, Mandate, OfficeWording, Seat, wordings
 from members.models import Person
 from portal.admin_mixins import TranslatedAdmin, TranslatedTabularInline
 from portal.validators import validate_document
 
 
-def _titles_html(obj):
+def _titles_html(obj, wording_map=None):
     if obj is None or not obj.pk or not obj.person_id:
         return "–"
     return format_html(
         '<span lang="ar" dir="rtl">{}</span><br><bdi lang="fr" dir="ltr">{}</bdi>',
-        obj.title("ar"),
-        obj.title("fr"),
+        obj.title("ar", wording_map=wording_map),
+        obj.title("fr", wording_map=wording_map),
     )
 
 
@@ -53,6 +57,17 @@ class HoldingForm(forms.ModelForm):
         required=False,
         help_text=_("Tick to correct a mistake instead of recording a replacement."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            people.known_labels(self, "person", people.person_label)
+            people.known_labels(self, "council", str)
+
+    def _get_validation_exclusions(self):
+        # One holder per single-holder office is checked over the whole roster (RosterFormSet):
+        # a row checked alone against the stored roster would refuse a swap of two offices.
+        return super()._get_validation_exclusions() | {"office", "role"}
 
     def is_replacement(self):
         return bool(
@@ -81,7 +96,21 @@ class HoldingForm(forms.ModelForm):
 
 
 class CompactRowsMixin:
-    """Tabular rows that fit a screen: no repeated help under each date, small rank box."""
+    """Tabular rows that fit a screen: no repeated help under each date, small rank box.
+
+    People are picked with the labelled autocomplete (name, council, province); a missing
+    person is created in a pop-up ("+") without leaving the roster.
+    """
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in {"person", "council"}:
+            kwargs["widget"] = people.LabelledAutocompleteSelect(
+                db_field,
+                self.admin_site,
+                using=kwargs.get("using"),
+                url_name="admin:bureau_person_autocomplete" if db_field.name == "person" else None,
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -90,10 +119,133 @@ class CompactRowsMixin:
         if db_field.name == "rank" and field is not None:
             field.widget.attrs.update({"style": "inline-size: 4em"})
         if db_field.name in {"person", "council"} and field is not None:
-            # People are added in the members register; here they are only picked.
-            for flag in ("can_add_related", "can_change_related", "can_delete_related", "can_view_related"):
+            for flag in ("can_change_related", "can_delete_related", "can_view_related"):
                 setattr(field.widget, flag, False)
+            if db_field.name == "council":
+                field.widget.can_add_related = False  # councils come from the territory data
         return field
+
+    def get_queryset(self, request):
+        """The rows still held or ending later; past holders are listed apart, read only."""
+        today = timezone.localdate()
+        return (
+            super()
+            .get_queryset(request)
+            .filter(Q(end__isnull=True) | Q(end__gte=today))
+            .select_related("person", "council")
+            .prefetch_related(people_prefetch())
+        )
+
+    @admin.display(description=_("title as published"))
+    def generated_title(self, obj):
+        return _titles_html(obj)
+
+
+def people_prefetch():
+    return Prefetch(
+        "person__seats",
+        queryset=people.council_seats().queryset,
+        to_attr="roster_council_seats",
+    )
+
+
+def _warnings_token(warnings):
+    return hashlib.sha256("\n".join(str(w) for w in warnings).encode()).hexdigest()[:16]
+
+
+class RosterFormSet(CustomInlineFormSet):
+    """A whole roster checked before anything is saved.
+
+    Two current holders of a single-holder office are refused (the database refuses them too);
+    what only looks wrong (an expected office left empty, one person in two offices, a shared
+    rank, dates outside the mandate) must be acknowledged when this save brings it in: the
+    secretariat ticks the box under the warnings and saves again.
+    """
+
+    def _construct_form(self, i, **kwargs):
+        # Every row's title uses the association's wording, read once for the whole roster.
+        form = super()._construct_form(i, **kwargs)
+        if not hasattr(self, "wording_map"):
+            self.wording_map = wordings()
+        form.instance.wording_map = self.wording_map
+        return form
+
+    def held_seats(self):
+        seats = []
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or (not form.has_changed() and not form.instance.pk):
+                continue
+            if self.can_delete and self._should_delete_form(form):
+                continue
+            if form.instance.person_id and form.instance.end is None:
+                seats.append(form.instance)
+        return seats
+
+    def stored_warnings(self):
+        return []
+
+    def warnings_for(self, held):
+        return []
+
+    def clean(self):
+        super().clean()
+        self.roster_warnings, self.warnings_token = [], ""
+        if any(form.errors for form in self.forms):
+            return
+        held = self.held_seats()
+        offices = {}
+        for seat in held:
+            office = _office_of(seat)
+            if office in titles.Office.SINGLE_HOLDER:
+                offices.setdefault(office, []).append(seat)
+        errors = [
+            gettext(
+                "Two people cannot hold “%(office)s” at once (%(people)s): end one of the seats or choose another office."
+            )
+            % {"office": _office_label(office), "people": "، ".join(str(seat.person) for seat in seats)}
+            for office, seats in offices.items()
+            if len(seats) > 1
+        ]
+        if errors:
+            raise ValidationError(errors)
+        warnings = self.warnings_for(held)
+        stored = set(self.stored_warnings())
+        if not any(str(w) not in stored for w in warnings):
+            return
+        self.roster_warnings, self.warnings_token = warnings, _warnings_token(warnings)
+        if self.data.get(f"{self.prefix}-acknowledged") != self.warnings_token:
+            raise ValidationError(
+                [
+                    *warnings,
+                    gettext(
+                        "Nothing was saved yet. Check the warnings, tick the box under them and save again."
+                    ),
+                ]
+            )
+
+
+def _office_of(seat):
+    return seat.role if isinstance(seat, CommitteeSeat) else seat.office
+
+
+def _office_label(office):
+    return dict(services.office_choices()).get(office, office)
+
+
+class SeatFormSet(RosterFormSet):
+    def stored_warnings(self):
+        return services.roster_warnings(self.instance) if self.instance.pk else []
+
+    def warnings_for(self, held):
+        return services.roster_warnings(self.instance, held=held)
+
+
+class CommitteeSeatFormSet(RosterFormSet):
+    def stored_warnings(self):
+        return services.committee_warnings(self.instance) if self.instance.pk else []
+
+    def warnings_for(self, held):
+        return services.committee_warnings(self.instance, held=held)
 
 
 class SeatInline(CompactRowsMixin, SortableInlineAdminMixin, admin.TabularInline):
@@ -113,29 +265,19 @@ class SeatInline(CompactRowsMixin, SortableInlineAdminMixin, admin.TabularInline
     ]
     readonly_fields = ["generated_title"]
     autocomplete_fields = ["person", "council"]
-    show_change_link = True
+    formset = SeatFormSet
     verbose_name = _("seat")
     verbose_name_plural = _("roster (drag the rows to reorder)")
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("person", "council")
-
-    @admin.display(description=_("title as published"))
-    def generated_title(self, obj):
-        return _titles_html(obj)
 
 
 class CommitteeInline(SortableInlineAdminMixin, TranslatedTabularInline):
     model = Committee
     extra = 0
-    fields = ["name", "mission"]
+    # The mission is written on the committee's own page, with its chair and members: the
+    # mandate's page stays one screen of names (and light: 15 committees, 4 text boxes each).
+    fields = ["name"]
     show_change_link = True
     verbose_name_plural = _("permanent committees (open one to name its chair and members)")
-    formfield_overrides = {
-        Committee._meta.get_field("mission").__class__: {
-            "widget": forms.Textarea(attrs={"rows": 2, "cols": 40})
-        }
-    }
 
 
 class RosterImportForm(forms.Form):
@@ -173,7 +315,53 @@ class RenewForm(forms.Form):
         return cleaned
 
 
-class MandateForm(forms.ModelForm):
+class RosterForm(forms.ModelForm):
+    """The page of a roster carries the fingerprint of the roster it showed.
+
+    Saving from a page opened before someone else's save is refused, with what they changed;
+    the form keeps what was typed and now carries the new fingerprint, so saving again applies
+    it over their changes knowingly.
+    """
+
+    roster_token = forms.CharField(label=_("roster"), widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.roster_before = None
+        self.roster_conflict = []
+        if self.instance.pk and not self.is_bound:
+            self.initial["roster_token"] = versions.digest(versions.snapshot(self.instance))
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance.pk:
+            return cleaned
+        versions.lock(self.instance)
+        self.roster_before = versions.snapshot(self.instance)
+        current = versions.digest(self.roster_before)
+        token = cleaned.get("roster_token")
+        if token and token != current:
+            seen = versions.versions_of(self.instance).filter(digest=token).first()
+            self.roster_conflict = (
+                rosterdiff.describe_all(seen.snapshot, self.roster_before, get_language(), wordings())
+                if seen is not None
+                else []
+            )
+            data = self.data.copy()
+            data[self.add_prefix("roster_token")] = current
+            self.data = data
+            latest = versions.versions_of(self.instance).first()
+            raise ValidationError(
+                gettext(
+                    "%(author)s saved this roster after you opened the page. Nothing of yours was saved: "
+                    "your changes are still in the form. Check what they changed, then save again to apply yours."
+                )
+                % {"author": (latest.author if latest and latest.author else gettext("Someone"))}
+            )
+        return cleaned
+
+
+class MandateForm(RosterForm):
     class Meta:
         model = Mandate
         fields = ["body", "assembly_date", "assembly", "start", "end", "is_current", "note"]
@@ -199,8 +387,195 @@ class MandateForm(forms.ModelForm):
         return super()._get_validation_exclusions() | {"is_current"}
 
 
+class CommitteeForm(RosterForm):
+    class Meta:
+        model = Committee
+        fields = ["mandate", "name", "mission"]
+
+
+class RosterAdminMixin:
+    """A roster's page, its history of whole versions and the revert with its preview.
+
+    Each save records one version (``bureau.versions``) in the save's transaction; the history
+    lists them with what changed; reverting restores a version's whole roster, after a preview
+    of the change, as a new version.
+    """
+
+    change_form_template = "admin/bureau/roster_change_form.html"
+    seat_model = Seat
+    roster_field = "mandate"
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        info = self.model._meta.app_label, self.model._meta.model_name
+        return [
+            path(
+                "<int:pk>/history/<int:version>/revert/",
+                view(self.revert_view),
+                name="{}_{}_roster_revert".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def history_view(self, request, object_id, extra_context=None):
+        roster = get_object_or_404(self.model, pk=object_id)
+        if not self.has_view_or_change_permission(request, roster):
+            raise PermissionDenied
+        language, wording_map = get_language(), wordings()
+        rows = list(versions.versions_of(roster)[:51])
+        shown = []
+        for index, version in enumerate(rows[:50]):
+            previous = rows[index + 1].snapshot if index + 1 < len(rows) else None
+            changes = (
+                rosterdiff.describe_all(previous, version.snapshot, language, wording_map)
+                if previous is not None
+                else []
+            )
+            shown.append(
+                {"version": version, "changes": changes, "first": previous is None, "latest": index == 0}
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": roster,
+            "rows": shown,
+            "title": gettext("History of the roster: %(roster)s") % {"roster": roster},
+            "can_revert": self.has_change_permission(request, roster),
+            "revert_url": f"admin:{self.opts.app_label}_{self.opts.model_name}_roster_revert",
+        }
+        return TemplateResponse(request, "admin/bureau/roster_history.html", context)
+
+    def revert_view(self, request, pk, version):
+        roster = get_object_or_404(self.model, pk=pk)
+        if not self.has_change_permission(request, roster):
+            raise PermissionDenied
+        target = get_object_or_404(versions.versions_of(roster), pk=version)
+        change_url = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[roster.pk])
+        error = ""
+        if request.method == "POST":
+            try:
+                versions.revert(roster, target, author=request.user)
+            except versions.RevertError as exc:
+                error = str(exc)
+            else:
+                self.message_user(
+                    request,
+                    gettext(
+                        "The roster is back to the chosen version; the revert is recorded as a new version."
+                    ),
+                )
+                return redirect(change_url)
+        changes = rosterdiff.describe_all(
+            versions.snapshot(roster), target.snapshot, get_language(), wordings()
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": roster,
+            "target": target,
+            "changes": changes,
+            "error": error,
+            "change_url": change_url,
+            "title": gettext("Revert the roster to the version of %(date)s")
+            % {"date": _when(target.created_at)},
+        }
+        return TemplateResponse(request, "admin/bureau/roster_revert.html", context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        roster = self.get_object(request, object_id)
+        extra = dict(extra_context or {})
+        if roster is not None:
+            extra["past_seats"] = (
+                self.seat_model.objects.filter(**{self.roster_field: roster})
+                .filter(end__lt=timezone.localdate())
+                .select_related("person", "council")
+                .order_by("-end", "order")
+            )
+            if request.method == "GET":
+                extra["current_warnings"] = self.stored_warnings(roster)
+        # The roster's table needs the page's whole width; the menu is one click away (Home).
+        extra.setdefault("is_nav_sidebar_enabled", False)
+        response = super().change_view(request, object_id, form_url, extra)
+        if hasattr(response, "add_post_render_callback"):
+            response.add_post_render_callback(compact_html)
+        return response
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not self.seat_model:
+            return super().save_formset(request, form, formset, change)
+        # Rows about to be written leave the single-holder rule until written: two offices
+        # swapped in one save never meet the database's constraint half-way.
+        versions.park(
+            self.seat_model,
+            [
+                f.instance.pk
+                for f in formset.initial_forms
+                if f.instance.pk and (f.has_changed() or formset._should_delete_form(f))
+            ],
+        )
+        replacements = []
+        for seat_form in formset.forms:
+            if not hasattr(seat_form, "cleaned_data") or not seat_form.is_replacement():
+                continue
+            new_council = (
+                seat_form.cleaned_data.get("council") if "council" in seat_form.changed_data else None
+            )
+            replacements.append((seat_form, seat_form.cleaned_data["person"], new_council))
+            # The row keeps its holder, who leaves on the replacement date.
+            seat_form.instance.person_id = seat_form.initial["person"]
+            seat_form.instance.council_id = seat_form.initial.get("council")
+        if self.seat_model is Seat:
+            request._bureau_ranks_edited = any(
+                "rank" in f.changed_data
+                for f in formset.forms
+                if hasattr(f, "cleaned_data") and f.instance.pk
+            )
+        super().save_formset(request, form, formset, change)
+        for seat_form, person, council in replacements:
+            services.replace_seat(
+                seat=seat_form.instance, person=person, council=council, on=seat_form.replacement_date()
+            )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        self.after_roster_saved(request, form.instance)
+        versions.record(form.instance, author=request.user, before=form.roster_before)
+
+    def after_roster_saved(self, request, roster):
+        pass
+
+    def stored_warnings(self, roster):
+        return []
+
+
+_PRESERVED = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.S | re.I)
+_BLANK_RUN = re.compile(r"[ \t]*\n\s*")
+
+
+def compact_html(response):
+    """Fold the template's indentation: a roster page is mostly repeated rows, and every
+    run of spaces with a line break is one space to the browser (not inside pre/textarea)."""
+    parts = _PRESERVED.split(response.content.decode())
+    # split() yields text, whole element, tag name, text …: only the text is folded.
+    out = []
+    for index, part in enumerate(parts):
+        kind = index % 3
+        if kind == 0:
+            out.append(_BLANK_RUN.sub("\n", part))
+        elif kind == 1:
+            out.append(part)
+    response.content = "".join(out).encode()
+    return response
+
+
+def _when(moment):
+    from django.utils.formats import date_format
+
+    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+
 @admin.register(Mandate)
-class MandateAdmin(SortableAdminBase, SimpleHistoryAdmin):
+class MandateAdmin(RosterAdminMixin, SortableAdminBase, admin.ModelAdmin):
     form = MandateForm
 
     class Media:
@@ -209,7 +584,7 @@ class MandateAdmin(SortableAdminBase, SimpleHistoryAdmin):
 
     list_display = ["__str__", "assembly_date", "start", "end", "is_current", "seat_count"]
     list_filter = ["is_current", "body"]
-    fields = ["body", "assembly_date", "assembly", "start", "end", "is_current", "note"]
+    fields = ["body", "assembly_date", "assembly", "start", "end", "is_current", "note", "roster_token"]
     autocomplete_fields = ["assembly"]
     inlines = [SeatInline, CommitteeInline]
     save_on_top = True
@@ -233,8 +608,12 @@ class MandateAdmin(SortableAdminBase, SimpleHistoryAdmin):
             path("<int:pk>/roster.xlsx", view(self.export_view), name="bureau_mandate_export"),
             path("<int:pk>/roster-import/", view(self.import_view), name="bureau_mandate_import"),
             path("title-preview/", view(self.title_preview), name="bureau_title_preview"),
+            path("people/", view(self.person_autocomplete), name="bureau_person_autocomplete"),
             *urls,
         ]
+
+    def person_autocomplete(self, request):
+        return people.PersonAutocompleteView.as_view(admin_site=self.admin_site)(request)
 
     def title_preview(self, request):
         """The titles a seat would get, for the roster page to show before saving."""
@@ -282,8 +661,13 @@ class MandateAdmin(SortableAdminBase, SimpleHistoryAdmin):
         form = RosterImportForm(request.POST or None, request.FILES or None)
         errors = []
         if request.method == "POST" and form.is_valid():
+            before = versions.snapshot(mandate)
             try:
-                count = roster_xlsx.import_roster(mandate=mandate, upload=form.cleaned_data["file"])
+                with transaction.atomic():
+                    count = roster_xlsx.import_roster(mandate=mandate, upload=form.cleaned_data["file"])
+                    versions.record(
+                        mandate, author=request.user, before=before, comment=gettext("Imported from Excel")
+                    )
             except roster_xlsx.RosterImportError as exc:
                 errors = exc.errors
             else:
@@ -315,6 +699,7 @@ class MandateAdmin(SortableAdminBase, SimpleHistoryAdmin):
                 assembly_date=form.cleaned_data["assembly_date"],
                 copy_roster=form.cleaned_data["copy_roster"],
             )
+            versions.record(new, author=request.user, comment=gettext("New mandate"))
             self.message_user(
                 request, gettext("The new mandate is current; the previous one is kept as history.")
             )
@@ -329,37 +714,13 @@ class MandateAdmin(SortableAdminBase, SimpleHistoryAdmin):
         }
         return TemplateResponse(request, "admin/bureau/mandate/renew.html", context)
 
-    def save_formset(self, request, form, formset, change):
-        if formset.model is not Seat:
-            return super().save_formset(request, form, formset, change)
-        replacements = []
-        for seat_form in formset.forms:
-            if not hasattr(seat_form, "cleaned_data") or not seat_form.is_replacement():
-                continue
-            new_council = (
-                seat_form.cleaned_data.get("council") if "council" in seat_form.changed_data else None
-            )
-            replacements.append((seat_form, seat_form.cleaned_data["person"], new_council))
-            # The row keeps its holder, who leaves on the replacement date.
-            seat_form.instance.person_id = seat_form.initial["person"]
-            seat_form.instance.council_id = seat_form.initial.get("council")
-        request._bureau_ranks_edited = any(
-            "rank" in f.changed_data for f in formset.forms if hasattr(f, "cleaned_data") and f.instance.pk
-        )
-        super().save_formset(request, form, formset, change)
-        for seat_form, person, council in replacements:
-            services.replace_seat(
-                seat=seat_form.instance, person=person, council=council, on=seat_form.replacement_date()
-            )
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        mandate = form.instance
+    def after_roster_saved(self, request, roster):
         services.align_ranks_with_order(
-            mandate=mandate, ranks_edited=getattr(request, "_bureau_ranks_edited", False)
+            mandate=roster, ranks_edited=getattr(request, "_bureau_ranks_edited", False)
         )
-        for warning in services.roster_warnings(mandate):
-            self.message_user(request, warning, level=messages.WARNING)
+
+    def stored_warnings(self, roster):
+        return services.roster_warnings(roster)
 
 
 class CommitteeSeatInline(CompactRowsMixin, SortableInlineAdminMixin, admin.TabularInline):
@@ -369,21 +730,21 @@ class CommitteeSeatInline(CompactRowsMixin, SortableInlineAdminMixin, admin.Tabu
     fields = ["role", "person", "generated_title", "council", "start", "end", "replaced_on", "correction"]
     readonly_fields = ["generated_title"]
     autocomplete_fields = ["person", "council"]
+    formset = CommitteeSeatFormSet
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("person", "council", "committee")
-
-    @admin.display(description=_("title as published"))
-    def generated_title(self, obj):
-        return _titles_html(obj)
+        return super().get_queryset(request).select_related("committee")
 
 
 @admin.register(Committee)
-class CommitteeAdmin(SortableAdminBase, SimpleHistoryAdmin, TranslatedAdmin):
+class CommitteeAdmin(RosterAdminMixin, SortableAdminBase, TranslatedAdmin):
+    form = CommitteeForm
+    seat_model = CommitteeSeat
+    roster_field = "committee"
     list_display = ["name", "mandate", "chair"]
     list_filter = ["mandate"]
     search_fields = ["name_ar", "name_fr"]
-    fields = ["mandate", "name", "mission"]
+    fields = ["mandate", "name", "mission", "roster_token"]
     inlines = [CommitteeSeatInline]
 
     class Media:
@@ -405,32 +766,14 @@ class CommitteeAdmin(SortableAdminBase, SimpleHistoryAdmin, TranslatedAdmin):
     def chair(self, obj):
         return ", ".join(str(seat.person) for seat in obj.chairs) or "–"
 
-    def save_formset(self, request, form, formset, change):
-        replacements = []
-        for seat_form in formset.forms:
-            if not hasattr(seat_form, "cleaned_data") or not seat_form.is_replacement():
-                continue
-            new_council = (
-                seat_form.cleaned_data.get("council") if "council" in seat_form.changed_data else None
-            )
-            replacements.append((seat_form, seat_form.cleaned_data["person"], new_council))
-            seat_form.instance.person_id = seat_form.initial["person"]
-            seat_form.instance.council_id = seat_form.initial.get("council")
-        super().save_formset(request, form, formset, change)
-        for seat_form, person, council in replacements:
-            services.replace_seat(
-                seat=seat_form.instance, person=person, council=council, on=seat_form.replacement_date()
-            )
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        for warning in services.committee_warnings(form.instance):
-            self.message_user(request, warning, level=messages.WARNING)
+    def stored_warnings(self, roster):
+        return services.committee_warnings(roster)
 
 
 @admin.register(Seat)
-class SeatAdmin(SimpleHistoryAdmin):
-    """One seat on its own, for its history (who changed what and when) and revert."""
+class SeatAdmin(admin.ModelAdmin):
+    """One seat on its own, read only: a roster is edited, versioned and reverted as a whole
+    on its mandate's page."""
 
     list_display = ["__str__", "mandate", "office", "rank", "start", "end"]
     list_filter = ["mandate", "office"]
@@ -446,6 +789,15 @@ class SeatAdmin(SimpleHistoryAdmin):
 
     def has_module_permission(self, request):
         return False  # reached from the mandate's roster; not a menu entry of its own
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class OfficeWordingForm(forms.ModelForm):

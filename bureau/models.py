@@ -8,6 +8,7 @@ its rank and the holder's gender (``bureau.titles``), with the association's own
 (``OfficeWording``) where its statutes word a title differently.
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -266,6 +267,13 @@ class Seat(Holding):
                 name="bureau_seat_rank_positive",
                 violation_error_message=_("The rank starts at 1."),
             ),
+            # A seat still held (no end date) of a single-holder office: one per mandate.
+            models.UniqueConstraint(
+                fields=["mandate", "office"],
+                condition=Q(end__isnull=True, office__in=Office.SINGLE_HOLDER),
+                name="bureau_seat_single_holder",
+                violation_error_message=_("This office already has a holder in this mandate."),
+            ),
         ]
 
     def __str__(self):
@@ -275,6 +283,7 @@ class Seat(Holding):
         """The public title of this seat, in ``language`` (the active one by default)."""
         if not self.office or not self.person_id:
             return ""
+        wording_map = wording_map or getattr(self, "wording_map", None)
         wording = (wording_map or {}).get(self.office) or _wording(self.office)
         try:
             return titles.office_title(
@@ -348,6 +357,12 @@ class CommitteeSeat(Holding):
                 name="bureau_committee_seat_ends_after_start",
                 violation_error_message=_("The end date cannot come before the start date."),
             ),
+            models.UniqueConstraint(
+                fields=["committee", "role"],
+                condition=Q(end__isnull=True, role__in=Office.SINGLE_HOLDER),
+                name="bureau_committee_seat_single_holder",
+                violation_error_message=_("This role already has a holder in this committee."),
+            ),
         ]
 
     def __str__(self):
@@ -361,6 +376,7 @@ class CommitteeSeat(Holding):
         if not self.role or not self.person_id or not self.committee_id:
             return ""
         language = _language(language)
+        wording_map = wording_map or getattr(self, "wording_map", None)
         wording = (wording_map or {}).get(self.role) or _wording(self.role)
         return titles.office_title(
             self.role,
@@ -369,3 +385,66 @@ class CommitteeSeat(Holding):
             committee=self.committee.name_in(language),
             wording=wording,
         )
+
+
+class RosterVersion(models.Model):
+    """The whole roster of a mandate's bureau or of a committee, as one save left it.
+
+    Written in the transaction of the save (``bureau.versions``); never changed afterwards: a
+    revert writes a new version. ``snapshot`` holds every seat (office, rank, person with their
+    names and gender, council, dates, order) so that the history reads without the live rows;
+    ``digest`` fingerprints what an edit can change, to tell whether a page is out of date.
+    """
+
+    mandate = models.ForeignKey(
+        Mandate,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="roster_versions",
+        verbose_name=_("mandate"),
+    )
+    committee = models.ForeignKey(
+        Committee,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="roster_versions",
+        verbose_name=_("committee"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    created_at = models.DateTimeField(_("saved at"), auto_now_add=True)
+    snapshot = models.JSONField(_("roster"), default=list)
+    digest = models.CharField(max_length=64)
+    comment = models.CharField(_("comment"), max_length=300, blank=True)
+    reverted_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reverted to"),
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        get_latest_by = ["created_at", "pk"]
+        verbose_name = _("roster version")
+        verbose_name_plural = _("roster versions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(mandate__isnull=False, committee__isnull=True)
+                | Q(mandate__isnull=True, committee__isnull=False),
+                name="bureau_roster_version_of_one_roster",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.mandate or self.committee} – {self.created_at:%Y-%m-%d %H:%M}"

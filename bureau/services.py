@@ -140,17 +140,35 @@ def _outside_warnings(seats, mandate):
     ]
 
 
-def roster_warnings(mandate):
-    """What looks wrong in a roster but the statutes may allow: shown, never refused."""
+def office_choices():
+    """Every office and committee role with its label (for messages)."""
+    from bureau.models import OfficeKind
+
+    return OfficeKind.choices
+
+
+def roster_warnings(mandate, held=None):
+    """What looks wrong in a roster but the statutes may allow: shown before saving, never refused.
+
+    ``held`` are the seats still held as the form would save them (unsaved instances); by
+    default the stored ones.
+    """
     warnings = []
-    held = list(mandate.seats.held().select_related("person").order_by("order", "pk"))
+    if held is None:
+        held = list(mandate.seats.held().select_related("person").order_by("order", "pk"))
+        seats = mandate.seats.select_related("person")
+    else:
+        seats = held
+    labels = dict(Seat._meta.get_field("office").choices)
+    for office in Office.EXPECTED:
+        if held and not any(seat.office == office for seat in held):
+            warnings.append(_("No one holds the office “%(office)s”.") % {"office": labels[office]})
     ranks = Counter((seat.office, seat.rank) for seat in held if seat.rank)
     for (office, rank), count in sorted(ranks.items(), key=lambda item: (item[0][0], item[0][1])):
         if count > 1:
-            label = dict(Seat._meta.get_field("office").choices)[office]
             warnings.append(
                 _("%(count)d seats share rank %(rank)d of the office “%(office)s”.")
-                % {"count": count, "rank": rank, "office": label}
+                % {"count": count, "rank": rank, "office": labels[office]}
             )
     for seat in held:
         if seat.office in Office.RANKED and not seat.rank:
@@ -158,26 +176,25 @@ def roster_warnings(mandate):
                 _("%(person)s has no rank: the title cannot be numbered.") % {"person": seat.person}
             )
     warnings += _held_twice(held, _("%(person)s holds more than one office in this bureau."))
-    warnings += _outside_warnings(mandate.seats.select_related("person"), mandate)
+    warnings += _outside_warnings(seats, mandate)
     return warnings
 
 
-def committee_warnings(committee):
-    """What looks wrong in a committee's roster: no chair, two chairs, one person in two seats,
-    dates outside the mandate. Shown after a save in the admin, never refused (the statutes or
-    an interim may explain it)."""
+def committee_warnings(committee, held=None):
+    """What looks wrong in a committee's roster: no chair, one person in two seats, dates
+    outside the mandate. Shown before saving in the admin, never refused (the statutes or an
+    interim may explain it); two chairs at once are refused (database and form)."""
     warnings = []
-    held = list(committee.seats.held().select_related("person").order_by("order", "pk"))
+    if held is None:
+        held = list(committee.seats.held().select_related("person").order_by("order", "pk"))
+        seats = committee.seats.select_related("person")
+    else:
+        seats = held
     chairs = [seat for seat in held if seat.role == CommitteeSeat.Role.CHAIR]
     if held and not chairs:
         warnings.append(_("The committee “%(committee)s” has no chair.") % {"committee": committee})
-    elif len(chairs) > 1:
-        warnings.append(
-            _("The committee “%(committee)s” has %(count)d chairs.")
-            % {"count": len(chairs), "committee": committee}
-        )
     warnings += _held_twice(held, _("%(person)s holds more than one seat in this committee."))
-    warnings += _outside_warnings(committee.seats.select_related("person"), committee.mandate)
+    warnings += _outside_warnings(seats, committee.mandate)
     return warnings
 
 

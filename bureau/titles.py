@@ -104,6 +104,18 @@ class Office:
         COMMITTEE_MEMBER,
     ]
     RANKED = {VICE_PRESIDENT}
+    # Offices one person holds at a time (the database refuses a second current holder).
+    SINGLE_HOLDER = [
+        PRESIDENT,
+        SECRETARY_GENERAL,
+        DEPUTY_SECRETARY_GENERAL,
+        TREASURER,
+        DEPUTY_TREASURER,
+        COMMITTEE_CHAIR,
+        COMMITTEE_RAPPORTEUR,
+    ]
+    # Offices a bureau is expected to fill: an empty one is warned about before saving.
+    EXPECTED = [PRESIDENT, SECRETARY_GENERAL, TREASURER]
 
 
 DEFAULT_WORDING = {

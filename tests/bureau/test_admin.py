@@ -152,7 +152,7 @@ def test_dragging_the_vice_presidents_swaps_their_ranks(secretariat_client, rost
 
 
 @pytest.mark.django_db
-def test_messy_rosters_are_saved_with_warnings(secretariat_client, roster):
+def test_messy_rosters_are_warned_before_saving_and_saved_once_acknowledged(secretariat_client, roster):
     mandate, seats = roster
     rows = [_seat_row(s) for s in seats]
     new = {
@@ -162,31 +162,47 @@ def test_messy_rosters_are_saved_with_warnings(secretariat_client, roster):
         "order": 5,
         "mandate": mandate.pk,
     }
-    response = secretariat_client.post(_url(mandate), _post_data(mandate, rows, [new]), follow=True)
-    assert response.status_code == 200
-    messages = [str(m) for m in response.context["messages"]]
-    assert any("مصطفى البكوري" in m for m in messages)  # two offices
-    assert any("الرتبة 2" in m for m in messages)  # duplicate rank
-    assert mandate.seats.count() == 5
+    data = _post_data(mandate, rows, [new])
+    response = secretariat_client.post(_url(mandate), data)
+    assert response.status_code == 200 and mandate.seats.count() == 4  # nothing saved yet
+    formset = next(
+        i.formset for i in response.context["inline_admin_formsets"] if i.formset.prefix == "seats"
+    )
+    warnings = [str(w) for w in formset.roster_warnings]
+    assert any("مصطفى البكوري" in w for w in warnings)  # two offices
+    assert any("الرتبة 2" in w for w in warnings)  # duplicate rank
+    html = response.content.decode()
+    assert "قرأتُ هذه التنبيهات" in html and formset.warnings_token in html
+    # The form kept what was typed: the new row is still there.
+    assert html.count('name="seats-4-person"') == 1
+    data["seats-acknowledged"] = formset.warnings_token
+    response = secretariat_client.post(_url(mandate), data, follow=True)
+    assert response.status_code == 200 and mandate.seats.count() == 5
 
 
 @pytest.mark.django_db
-def test_history_is_viewable_for_mandate_and_seats(secretariat_client, roster):
+def test_two_holders_of_a_single_holder_office_are_refused_by_the_form(secretariat_client, roster):
     mandate, seats = roster
-    seats[3].rank = None
-    seats[3].end = datetime.date(2023, 1, 1)
-    seats[3].save()
-    assert (
-        secretariat_client.get(reverse("admin:bureau_mandate_history", args=[mandate.pk])).status_code == 200
-    )
-    html = secretariat_client.get(reverse("admin:bureau_seat_history", args=[seats[3].pk])).content.decode()
-    assert "رضوان بودياب" in html
-    record = seats[3].history.earliest()
-    revert = reverse("admin:bureau_seat_simple_history", args=[seats[3].pk, record.history_id])
-    response = secretariat_client.post(revert, {**_seat_row(seats[3], end=""), "_continue": "1"})
-    assert response.status_code == 302, response.context["adminform"].form.errors
-    seats[3].refresh_from_db()
-    assert seats[3].end is None
+    rows = [_seat_row(s) for s in seats]
+    new = {"office": "president", "person": seats[3].person_id, "order": 5, "mandate": mandate.pk}
+    response = secretariat_client.post(_url(mandate), _post_data(mandate, rows, [new]))
+    assert response.status_code == 200 and mandate.seats.count() == 4
+    assert "لا يمكن أن يشغل شخصان" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_two_single_holder_offices_swapped_in_one_save(secretariat_client, roster):
+    mandate, seats = roster
+    treasurer = SeatFactory(mandate=mandate, office="treasurer", order=5)
+    rows = [_seat_row(s) for s in seats[1:]] + [
+        _seat_row(seats[0], office="treasurer"),
+        _seat_row(treasurer, office="president"),
+    ]
+    response = secretariat_client.post(_url(mandate), {**_post_data(mandate, rows), "seats-acknowledged": ""})
+    assert response.status_code == 302, response.context["inline_admin_formsets"][0].formset.non_form_errors()
+    seats[0].refresh_from_db()
+    treasurer.refresh_from_db()
+    assert (seats[0].office, treasurer.office, treasurer.end) == ("treasurer", "president", None)
 
 
 @pytest.mark.django_db
@@ -274,7 +290,7 @@ def test_impossible_dates_get_a_clear_error_and_nothing_is_lost(secretariat_clie
 
 
 @pytest.mark.django_db
-def test_a_committee_without_a_chair_is_saved_with_a_warning(secretariat_client, roster):
+def test_a_committee_without_a_chair_is_warned_before_saving(secretariat_client, roster):
     mandate, seats = roster
     committee = CommitteeFactory(mandate=mandate, name_ar="لجنة المالية", name_fr="commission des finances")
     url = reverse("admin:bureau_committee_change", args=[committee.pk])
@@ -289,7 +305,9 @@ def test_a_committee_without_a_chair_is_saved_with_a_warning(secretariat_client,
                  f"{prefix}-0-person": seats[0].person_id, f"{prefix}-0-order": 1,
                  f"{prefix}-1-role": "committee_rapporteur", f"{prefix}-1-person": seats[1].person_id,
                  f"{prefix}-1-order": 2})  # fmt: skip
+    response = secretariat_client.post(url, data)
+    assert committee.seats.count() == 0  # warned before saving
+    assert "ليس للجنة «لجنة المالية» رئيس." in response.content.decode()
+    data[f"{prefix}-acknowledged"] = response.context["inline_admin_formsets"][0].formset.warnings_token
     response = secretariat_client.post(url, data, follow=True)
-    assert response.status_code == 200 and committee.seats.count() == 2, response.context.get("errors")
-    messages = [str(m) for m in response.context["messages"]]
-    assert "ليس للجنة «لجنة المالية» رئيس." in messages
+    assert response.status_code == 200 and committee.seats.count() == 2

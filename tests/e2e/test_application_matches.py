@@ -8,8 +8,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
-from association.roles import SECRETARIAT, sync_roles
 from members.models import Council, MembershipApplication
+from portal.roles import SECRETARIAT, sync_roles
 
 PASSWORD = "a-long-test-password"
 

@@ -239,7 +239,7 @@ def test_new_person_on_the_screen_then_bulk_approve(admin_client, member):
 def test_only_who_may_change_applications_decides(client, django_user_model, member):
     from django.contrib.auth.models import Group
 
-    from association.roles import COMMUNICATION
+    from portal.roles import COMMUNICATION
 
     application = ApplicationFactory(name_ar="سعيد الناصري", email="MEMBER@EXAMPLE.ORG")
     outsider = django_user_model.objects.create_user(
