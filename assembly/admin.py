@@ -26,7 +26,18 @@ from portal.admin_mixins import TranslatedAdmin, TranslatedTabularInline
 @admin.register(models.AssemblyRules)
 class AssemblyRulesAdmin(SingletonModelAdmin, SimpleHistoryAdmin):
     fieldsets = [
-        (_("Convocation"), {"fields": ["notice_days", "convene_regional", "convene_prefectural", "convene_provincial", "convene_communal"]}),
+        (
+            _("Convocation"),
+            {
+                "fields": [
+                    "notice_days",
+                    "convene_regional",
+                    "convene_prefectural",
+                    "convene_provincial",
+                    "convene_communal",
+                ]
+            },
+        ),
         (_("Quorum"), {"fields": ["quorum_first_percent", "quorum_second_percent"]}),
         (_("Proxies"), {"fields": ["proxies_allowed", "max_proxies"]}),
         (_("Majorities"), {"fields": [f"majority_{kind}" for kind in models.ItemKind.values]}),
@@ -57,14 +68,20 @@ class AssemblyAdmin(SimpleHistoryAdmin):
     @admin.display(description=_("rules applied"))
     def rules_summary(self, obj):
         rules = obj.rule
-        return gettext("Notice: %(days)d days; quorum: %(first)d%% then %(second)d%%; proxies per member: %(max)d.") % {
-            "days": rules.notice_days, "first": rules.quorum_first_percent,
-            "second": rules.quorum_second_percent, "max": rules.max_proxies if rules.proxies_allowed else 0,
+        return gettext(
+            "Notice: %(days)d days; quorum: %(first)d%% then %(second)d%%; proxies per member: %(max)d."
+        ) % {
+            "days": rules.notice_days,
+            "first": rules.quorum_first_percent,
+            "second": rules.quorum_second_percent,
+            "max": rules.max_proxies if rules.proxies_allowed else 0,
         }
 
     @admin.display(description=_("sign-in"))
     def sign_in_link(self, obj):
-        return format_html('<a href="{}">{}</a>', reverse("admin:assembly_sign_in", args=[obj.pk]), gettext("Sign-in screen"))
+        return format_html(
+            '<a href="{}">{}</a>', reverse("admin:assembly_sign_in", args=[obj.pk]), gettext("Sign-in screen")
+        )
 
     def get_urls(self):
         return [
@@ -83,7 +100,9 @@ class AssemblyAdmin(SimpleHistoryAdmin):
                 post = assembly.convocations.for_post().count()
                 self.message_user(
                     request,
-                    gettext("%(assembly)s: %(count)d members convened; %(post)d to send by post. Run send_convocations to e-mail them.")
+                    gettext(
+                        "%(assembly)s: %(count)d members convened; %(post)d to send by post. Run send_convocations to e-mail them."
+                    )
                     % {"assembly": assembly, "count": count, "post": post},
                 )
 
@@ -119,15 +138,22 @@ class AssemblyAdmin(SimpleHistoryAdmin):
             try:
                 if request.POST.get("action") == "present":
                     services.mark_present(convocation=convocation, by=request.user)
-                    self.message_user(request, gettext("%(member)s is present.") % {"member": convocation.person})
+                    self.message_user(
+                        request, gettext("%(member)s is present.") % {"member": convocation.person}
+                    )
                 elif request.POST.get("action") == "proxy":
                     holder = assembly.convocations.filter(pk=request.POST.get("holder") or 0).first()
                     if holder is None:
-                        raise services.AssemblyError(gettext("The proxy holder must be a member convened to this assembly."))
-                    services.give_proxy(convocation=convocation, holder=holder, by=request.user, on_paper=True)
+                        raise services.AssemblyError(
+                            gettext("The proxy holder must be a member convened to this assembly.")
+                        )
+                    services.give_proxy(
+                        convocation=convocation, holder=holder, by=request.user, on_paper=True
+                    )
                     self.message_user(
                         request,
-                        gettext("%(member)s is represented by %(holder)s.") % {"member": convocation.person, "holder": holder.person},
+                        gettext("%(member)s is represented by %(holder)s.")
+                        % {"member": convocation.person, "holder": holder.person},
                     )
             except services.AssemblyError as error:
                 self.message_user(request, error.messages[0], messages.ERROR)
@@ -148,8 +174,10 @@ class AssemblyAdmin(SimpleHistoryAdmin):
 def _quorum_text(result):
     text = gettext("Present: %(present)d, represented: %(represented)d, required: %(required)d.") % result
     if result["reached"]:
-        return f"{text} {gettext('The quorum is reached.')}"
-    return f"{text} {gettext('The quorum is not reached: convene a second assembly.')}"
+        verdict = gettext("The quorum is reached.")
+    else:
+        verdict = gettext("The quorum is not reached: convene a second assembly.")
+    return f"{text} {verdict}"
 
 
 @admin.register(models.Convocation)
@@ -169,7 +197,11 @@ class ConvocationAdmin(admin.ModelAdmin):
     @admin.display(description=_("letter"))
     def letters(self, obj):
         url = reverse("admin:assembly_letter", args=[obj.pk])
-        return format_html('<a href="{}?lang=ar" hreflang="ar">العربية</a> · <a href="{}?lang=fr" hreflang="fr">Français</a>', url, url)
+        return format_html(
+            '<a href="{}?lang=ar" hreflang="ar">العربية</a> · <a href="{}?lang=fr" hreflang="fr">Français</a>',
+            url,
+            url,
+        )
 
     def get_urls(self):
         return [
@@ -180,10 +212,13 @@ class ConvocationAdmin(admin.ModelAdmin):
     def letter_view(self, request, pk):
         if not request.user.has_perm("assembly.view_convocation"):
             raise PermissionDenied
-        convocation = get_object_or_404(models.Convocation.objects.select_related("person", "council", "assembly__event"), pk=pk)
+        convocation = get_object_or_404(
+            models.Convocation.objects.select_related("person", "council", "assembly__event"), pk=pk
+        )
         language = "fr" if request.GET.get("lang") == "fr" else "ar"
         response = HttpResponse(
-            letter_pdf(convocation, language=language, base_url=request.build_absolute_uri("/")), content_type="application/pdf"
+            letter_pdf(convocation, language=language, base_url=request.build_absolute_uri("/")),
+            content_type="application/pdf",
         )
         response["Content-Disposition"] = f'inline; filename="convocation-{convocation.pk}-{language}.pdf"'
         return response
@@ -195,7 +230,15 @@ class AttendanceAdmin(SimpleHistoryAdmin):
 
     list_display = ["convocation", "status", "proxy_holder", "on_paper", "recorded_by", "recorded_at"]
     list_filter = ["status", "on_paper", "convocation__assembly"]
-    readonly_fields = ["convocation", "status", "proxy_holder", "proxy_slot", "on_paper", "recorded_by", "recorded_at"]
+    readonly_fields = [
+        "convocation",
+        "status",
+        "proxy_holder",
+        "proxy_slot",
+        "on_paper",
+        "recorded_by",
+        "recorded_at",
+    ]
 
     def has_add_permission(self, request):
         return False
@@ -256,9 +299,13 @@ class DecisionForm(forms.ModelForm):
             return data
         try:
             self.instance = services.record_decision(
-                item=data["item"], method=data["method"], votes_for=data.get("votes_for"),
-                votes_against=data.get("votes_against"), abstentions=data.get("abstentions"),
-                note=data.get("note", ""), by=self.user,
+                item=data["item"],
+                method=data["method"],
+                votes_for=data.get("votes_for"),
+                votes_against=data.get("votes_against"),
+                abstentions=data.get("abstentions"),
+                note=data.get("note", ""),
+                by=self.user,
             )
         except services.AssemblyError as error:
             raise forms.ValidationError(error.messages) from error
@@ -286,7 +333,9 @@ class DecisionAdmin(SimpleHistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         # A recorded decision closed its item: it is history, not edited.
-        return ["item", "method", "votes_for", "votes_against", "abstentions", "approved", "note"] if obj else []
+        return (
+            ["item", "method", "votes_for", "votes_against", "abstentions", "approved", "note"] if obj else []
+        )
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -313,11 +362,17 @@ class MinutesAdmin(SimpleHistoryAdmin, TranslatedAdmin):
     @admin.display(description=_("PDF"))
     def pdf_links(self, obj):
         url = reverse("admin:assembly_minutes_pdf", args=[obj.pk])
-        return format_html('<a href="{}?lang=ar" hreflang="ar">العربية</a> · <a href="{}?lang=fr" hreflang="fr">Français</a>', url, url)
+        return format_html(
+            '<a href="{}?lang=ar" hreflang="ar">العربية</a> · <a href="{}?lang=fr" hreflang="fr">Français</a>',
+            url,
+            url,
+        )
 
     def get_urls(self):
         return [
-            path("<int:pk>/minutes.pdf", self.admin_site.admin_view(self.pdf_view), name="assembly_minutes_pdf"),
+            path(
+                "<int:pk>/minutes.pdf", self.admin_site.admin_view(self.pdf_view), name="assembly_minutes_pdf"
+            ),
             *super().get_urls(),
         ]
 

@@ -80,9 +80,7 @@ class AssemblyRules(SingletonModel):
         help_text=_("0: the second convocation sits with whoever attends."),
     )
     proxies_allowed = models.BooleanField(_("proxies allowed"), default=True)
-    max_proxies = models.PositiveSmallIntegerField(
-        _("most proxies one member may hold"), default=1
-    )
+    max_proxies = models.PositiveSmallIntegerField(_("most proxies one member may hold"), default=1)
     majority_report = _majority_field(_("majority for a moral report"), Majority.SIMPLE)
     majority_accounts = _majority_field(_("majority for the accounts"), Majority.SIMPLE)
     majority_statutes = _majority_field(_("majority for a statutes amendment"), Majority.TWO_THIRDS)
@@ -107,14 +105,22 @@ class AssemblyRules(SingletonModel):
         return {name: getattr(self, name) for name in RULE_FIELDS}
 
     def convened_levels(self):
-        return [level for level in ("regional", "prefectural", "provincial", "communal") if getattr(self, f"convene_{level}")]
+        return [
+            level
+            for level in ("regional", "prefectural", "provincial", "communal")
+            if getattr(self, f"convene_{level}")
+        ]
 
 
 class Rules:
     """An assembly's copy of the rules, read like the settings row."""
 
     def __init__(self, values):
-        defaults = {field.name: field.default for field in AssemblyRules._meta.concrete_fields if field.name in RULE_FIELDS}
+        defaults = {
+            field.name: field.default
+            for field in AssemblyRules._meta.concrete_fields
+            if field.name in RULE_FIELDS
+        }
         self._values = {**defaults, **(values or {})}
 
     def __getattr__(self, name):
@@ -201,7 +207,9 @@ class Assembly(models.Model):
 class Item(models.Model):
     """One point of the assembly's agenda, of a kind that sets its majority."""
 
-    assembly = models.ForeignKey(Assembly, on_delete=models.CASCADE, related_name="items", verbose_name=_("general assembly"))
+    assembly = models.ForeignKey(
+        Assembly, on_delete=models.CASCADE, related_name="items", verbose_name=_("general assembly")
+    )
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
     kind = models.CharField(_("kind"), max_length=10, choices=ItemKind.choices, default=ItemKind.OTHER)
     title = models.TextField(_("item"))
@@ -235,7 +243,9 @@ class Item(models.Model):
 class ItemDocument(models.Model):
     """A document sent with the convocation: a report, the accounts, the draft statutes."""
 
-    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="documents", verbose_name=_("agenda item"))
+    item = models.ForeignKey(
+        Item, on_delete=models.CASCADE, related_name="documents", verbose_name=_("agenda item")
+    )
     title = models.CharField(_("title"), max_length=255)
     file = models.FileField(_("file"), upload_to="assembly/documents/%Y/", validators=[validate_document])
 
@@ -276,13 +286,26 @@ class Convocation(models.Model):
         ATTEND = "attend", _("Will attend")
         PROXY = "proxy", _("Gives a proxy")
 
-    assembly = models.ForeignKey(Assembly, on_delete=models.CASCADE, related_name="convocations", verbose_name=_("general assembly"))
-    person = models.ForeignKey("members.Person", on_delete=models.PROTECT, related_name="convocations", verbose_name=_("member"))
-    council = models.ForeignKey(
-        "members.Council", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("council")
+    assembly = models.ForeignKey(
+        Assembly, on_delete=models.CASCADE, related_name="convocations", verbose_name=_("general assembly")
     )
-    token = models.CharField(_("key of the personal page"), max_length=64, unique=True, default=new_token, editable=False)
-    delivery = models.CharField(_("delivery"), max_length=10, choices=Delivery.choices, default=Delivery.PENDING)
+    person = models.ForeignKey(
+        "members.Person", on_delete=models.PROTECT, related_name="convocations", verbose_name=_("member")
+    )
+    council = models.ForeignKey(
+        "members.Council",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("council"),
+    )
+    token = models.CharField(
+        _("key of the personal page"), max_length=64, unique=True, default=new_token, editable=False
+    )
+    delivery = models.CharField(
+        _("delivery"), max_length=10, choices=Delivery.choices, default=Delivery.PENDING
+    )
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     error = models.CharField(_("error"), max_length=200, blank=True)
     reply = models.CharField(_("reply"), max_length=10, choices=Reply.choices, default=Reply.NONE, blank=True)
@@ -318,7 +341,11 @@ class Attendance(models.Model):
         ABSENT = "absent", _("Absent")
 
     convocation = models.OneToOneField(
-        Convocation, on_delete=models.CASCADE, primary_key=True, related_name="attendance", verbose_name=_("convocation")
+        Convocation,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="attendance",
+        verbose_name=_("convocation"),
     )
     status = models.CharField(_("attendance"), max_length=12, choices=Status.choices)
     proxy_holder = models.ForeignKey(
@@ -332,7 +359,12 @@ class Attendance(models.Model):
     proxy_slot = models.PositiveSmallIntegerField(_("proxy number"), null=True, blank=True)
     on_paper = models.BooleanField(_("proxy given on paper"), default=False)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("recorded by")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
     history = HistoricalRecords()
@@ -353,7 +385,8 @@ class Attendance(models.Model):
                 violation_error_message=_("A represented member has a proxy holder, and only they."),
             ),
             models.UniqueConstraint(
-                fields=["proxy_holder", "proxy_slot"], name="assembly_proxy_slot_once",
+                fields=["proxy_holder", "proxy_slot"],
+                name="assembly_proxy_slot_once",
                 violation_error_message=_("This proxy holder's slot is already taken."),
             ),
         ]
@@ -370,7 +403,9 @@ class Decision(models.Model):
         UNANIMITY = "unanimity", _("Unanimously")
         SHOW_OF_HANDS = "show_of_hands", _("Approved by show of hands")
 
-    item = models.OneToOneField(Item, on_delete=models.PROTECT, related_name="decision", verbose_name=_("agenda item"))
+    item = models.OneToOneField(
+        Item, on_delete=models.PROTECT, related_name="decision", verbose_name=_("agenda item")
+    )
     method = models.CharField(_("how it was decided"), max_length=15, choices=Method.choices)
     votes_for = models.PositiveIntegerField(_("for"), null=True, blank=True)
     votes_against = models.PositiveIntegerField(_("against"), null=True, blank=True)
@@ -378,7 +413,12 @@ class Decision(models.Model):
     approved = models.BooleanField(_("approved"))
     note = models.TextField(_("note"), blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("recorded by")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
     history = HistoricalRecords()
@@ -388,10 +428,25 @@ class Decision(models.Model):
         verbose_name_plural = _("decisions")
         constraints = [
             models.CheckConstraint(
-                condition=Q(method="counts", votes_for__isnull=False, votes_against__isnull=False, abstentions__isnull=False)
-                | (~Q(method="counts") & Q(votes_for__isnull=True, votes_against__isnull=True, abstentions__isnull=True, approved=True)),
+                condition=Q(
+                    method="counts",
+                    votes_for__isnull=False,
+                    votes_against__isnull=False,
+                    abstentions__isnull=False,
+                )
+                | (
+                    ~Q(method="counts")
+                    & Q(
+                        votes_for__isnull=True,
+                        votes_against__isnull=True,
+                        abstentions__isnull=True,
+                        approved=True,
+                    )
+                ),
                 name="assembly_decision_counts_match_method",
-                violation_error_message=_("Counts go with counted votes; unanimity and a show of hands approve."),
+                violation_error_message=_(
+                    "Counts go with counted votes; unanimity and a show of hands approve."
+                ),
             ),
         ]
 
@@ -402,12 +457,21 @@ class Decision(models.Model):
 class Candidate(models.Model):
     """A candidate for an office of the bureau at an election item, with the result."""
 
-    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="candidates", verbose_name=_("agenda item"))
-    person = models.ForeignKey("members.Person", on_delete=models.PROTECT, related_name="candidacies", verbose_name=_("candidate"))
+    item = models.ForeignKey(
+        Item, on_delete=models.CASCADE, related_name="candidates", verbose_name=_("agenda item")
+    )
+    person = models.ForeignKey(
+        "members.Person", on_delete=models.PROTECT, related_name="candidacies", verbose_name=_("candidate")
+    )
     office = models.CharField(_("office"), max_length=30, choices=BUREAU_OFFICES)
     rank = models.PositiveSmallIntegerField(_("rank"), null=True, blank=True)
     council = models.ForeignKey(
-        "members.Council", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("council represented")
+        "members.Council",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("council represented"),
     )
     votes = models.PositiveIntegerField(_("votes"), null=True, blank=True)
     elected = models.BooleanField(_("elected"), default=False)
@@ -419,7 +483,9 @@ class Candidate(models.Model):
         verbose_name = _("candidate")
         verbose_name_plural = _("candidates")
         constraints = [
-            models.UniqueConstraint(fields=["item", "person", "office"], name="assembly_candidate_once_per_office"),
+            models.UniqueConstraint(
+                fields=["item", "person", "office"], name="assembly_candidate_once_per_office"
+            ),
         ]
 
     def __str__(self):
@@ -429,17 +495,29 @@ class Candidate(models.Model):
 class Minutes(models.Model):
     """The minutes (محضر الجمع العام): generated from the record, edited, approved, published."""
 
-    assembly = models.OneToOneField(Assembly, on_delete=models.PROTECT, related_name="minutes", verbose_name=_("general assembly"))
+    assembly = models.OneToOneField(
+        Assembly, on_delete=models.PROTECT, related_name="minutes", verbose_name=_("general assembly")
+    )
     text = models.TextField(_("text"))
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("approved by")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
     )
     public = models.BooleanField(
-        _("public"), default=False, help_text=_("Members always see approved minutes; the public only when the bureau chooses.")
+        _("public"),
+        default=False,
+        help_text=_("Members always see approved minutes; the public only when the bureau chooses."),
     )
     signed_pdf = models.FileField(
-        _("signed copy"), upload_to="assembly/minutes/%Y/", blank=True, validators=[validate_document],
+        _("signed copy"),
+        upload_to="assembly/minutes/%Y/",
+        blank=True,
+        validators=[validate_document],
         help_text=_("The scan signed by the president and the secretary-general."),
     )
 

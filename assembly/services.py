@@ -66,7 +66,9 @@ def notice_problem(assembly, *, on=None):
     if assembly.date is None:
         return _("The assembly has no date yet.")
     if (assembly.date - on).days < days:
-        return _("The statutes require the convocation %(days)d days before the assembly: send it by %(last)s.") % {
+        return _(
+            "The statutes require the convocation %(days)d days before the assembly: send it by %(last)s."
+        ) % {
             "days": days,
             "last": date_format(assembly.date - datetime.timedelta(days=days), "DATE_FORMAT"),
         }
@@ -192,11 +194,17 @@ def give_proxy(*, convocation, holder, by=None, on_paper=False):
         raise AssemblyError(_("A member cannot give a proxy to themselves."))
     convocation, holder = _lock(convocation, holder)
     if Attendance.objects.filter(convocation=holder, status=Attendance.Status.REPRESENTED).exists():
-        raise AssemblyError(_("%(holder)s has given their own proxy and cannot hold one.") % {"holder": holder.person})
+        raise AssemblyError(
+            _("%(holder)s has given their own proxy and cannot hold one.") % {"holder": holder.person}
+        )
     if Attendance.objects.filter(proxy_holder=convocation).exists():
-        raise AssemblyError(_("%(member)s holds proxies and cannot give theirs.") % {"member": convocation.person})
+        raise AssemblyError(
+            _("%(member)s holds proxies and cannot give theirs.") % {"member": convocation.person}
+        )
     taken = set(
-        Attendance.objects.filter(proxy_holder=holder).exclude(convocation=convocation).values_list("proxy_slot", flat=True)
+        Attendance.objects.filter(proxy_holder=holder)
+        .exclude(convocation=convocation)
+        .values_list("proxy_slot", flat=True)
     )
     free = [slot for slot in range(1, rules.max_proxies + 1) if slot not in taken]
     if not free:
@@ -236,7 +244,12 @@ def mark_present(*, convocation, by=None):
     (convocation,) = _lock(convocation)
     attendance, _created = Attendance.objects.update_or_create(
         convocation=convocation,
-        defaults={"status": Attendance.Status.PRESENT, "proxy_holder": None, "proxy_slot": None, "recorded_by": by},
+        defaults={
+            "status": Attendance.Status.PRESENT,
+            "proxy_holder": None,
+            "proxy_slot": None,
+            "recorded_by": by,
+        },
     )
     return attendance
 
@@ -246,17 +259,27 @@ def mark_absent(*, convocation, by=None):
     _check_open(convocation.assembly)
     (convocation,) = _lock(convocation)
     if Attendance.objects.filter(proxy_holder=convocation).exists():
-        raise AssemblyError(_("%(member)s holds proxies: record those members' attendance first.") % {"member": convocation.person})
+        raise AssemblyError(
+            _("%(member)s holds proxies: record those members' attendance first.")
+            % {"member": convocation.person}
+        )
     Attendance.objects.update_or_create(
         convocation=convocation,
-        defaults={"status": Attendance.Status.ABSENT, "proxy_holder": None, "proxy_slot": None, "recorded_by": by},
+        defaults={
+            "status": Attendance.Status.ABSENT,
+            "proxy_holder": None,
+            "proxy_slot": None,
+            "recorded_by": by,
+        },
     )
 
 
 def figures(assembly):
     """Live figures: convened, present, represented (by a holder who is present), required."""
     convened = assembly.convocations.count()
-    present = Attendance.objects.filter(convocation__assembly=assembly, status=Attendance.Status.PRESENT).count()
+    present = Attendance.objects.filter(
+        convocation__assembly=assembly, status=Attendance.Status.PRESENT
+    ).count()
     represented = Attendance.objects.filter(
         convocation__assembly=assembly,
         status=Attendance.Status.REPRESENTED,
@@ -330,8 +353,14 @@ def second_convocation(*, assembly, start_date, starts_at=None):
             document.item = item
             document.save()
     Convocation.objects.bulk_create(
-        Convocation(assembly=second, person_id=c.person_id, council_id=c.council_id,
-                    delivery=Convocation.Delivery.POST if c.delivery == Convocation.Delivery.POST else Convocation.Delivery.PENDING)
+        Convocation(
+            assembly=second,
+            person_id=c.person_id,
+            council_id=c.council_id,
+            delivery=Convocation.Delivery.POST
+            if c.delivery == Convocation.Delivery.POST
+            else Convocation.Delivery.PENDING,
+        )
         for c in assembly.convocations.all()
     )
     return second
@@ -370,7 +399,9 @@ def record_decision(*, item, method, votes_for=None, votes_against=None, abstent
                 _("%(total)d votes, but only %(voters)d members are present or represented.")
                 % {"total": sum(counts), "voters": voters}
             )
-        approved = majority_reached(majority, votes_for=votes_for, votes_against=votes_against, abstentions=abstentions)
+        approved = majority_reached(
+            majority, votes_for=votes_for, votes_against=votes_against, abstentions=abstentions
+        )
     elif method == Decision.Method.UNANIMITY:
         votes_for = votes_against = abstentions = None
         approved = True
@@ -385,8 +416,14 @@ def record_decision(*, item, method, votes_for=None, votes_against=None, abstent
     else:
         raise AssemblyError(_("Choose how the item was decided."))
     decision = Decision.objects.create(
-        item=item, method=method, votes_for=votes_for, votes_against=votes_against,
-        abstentions=abstentions, approved=approved, note=note, recorded_by=by,
+        item=item,
+        method=method,
+        votes_for=votes_for,
+        votes_against=votes_against,
+        abstentions=abstentions,
+        approved=approved,
+        note=note,
+        recorded_by=by,
     )
     if item.agenda_item_id:
         agenda = item.agenda_item
@@ -403,9 +440,12 @@ def describe_decision(decision):
     if decision.method == Decision.Method.SHOW_OF_HANDS:
         return _("Approved by show of hands.")
     text = _("For: %(for)d, against: %(against)d, abstaining: %(abstentions)d.") % {
-        "for": decision.votes_for, "against": decision.votes_against, "abstentions": decision.abstentions,
+        "for": decision.votes_for,
+        "against": decision.votes_against,
+        "abstentions": decision.abstentions,
     }
-    return f"{_('Approved.') if decision.approved else _('Rejected.')} {text}"
+    verdict = _("Approved.") if decision.approved else _("Rejected.")
+    return f"{verdict} {text}"
 
 
 @transaction.atomic
@@ -431,15 +471,21 @@ def elect_bureau(*, item, start=None):
         mandate = Mandate.objects.create(start=start, assembly_date=assembly.date, is_current=True)
     else:
         try:
-            mandate = mandate_renew(mandate=current, start=start, assembly_date=assembly.date, copy_roster=False)
+            mandate = mandate_renew(
+                mandate=current, start=start, assembly_date=assembly.date, copy_roster=False
+            )
         except ValueError as error:
             raise AssemblyError(str(error)) from error
     mandate.assembly = assembly.event
     mandate.save(update_fields=["assembly"])
     for order, candidate in enumerate(elected):
         Seat.objects.create(
-            mandate=mandate, office=candidate.office, rank=candidate.rank, person_id=candidate.person_id,
-            council_id=candidate.council_id, order=order,
+            mandate=mandate,
+            office=candidate.office,
+            rank=candidate.rank,
+            person_id=candidate.person_id,
+            council_id=candidate.council_id,
+            order=order,
         )
     return mandate
 
@@ -454,8 +500,15 @@ def minutes_text(assembly, language):
             {
                 "assembly": assembly,
                 "figures": figures(assembly),
-                "items": [(item, getattr(item, "decision", None)) for item in assembly.items.select_related("decision")],
-                "describe": {item.pk: describe_decision(item.decision) for item in assembly.items.all() if item.is_closed},
+                "items": [
+                    (item, getattr(item, "decision", None))
+                    for item in assembly.items.select_related("decision")
+                ],
+                "describe": {
+                    item.pk: describe_decision(item.decision)
+                    for item in assembly.items.all()
+                    if item.is_closed
+                },
             },
         ).strip()
 

@@ -33,9 +33,15 @@ def personal(request, token):
                 services.will_attend(convocation=convocation)
                 messages.success(request, _("Your reply is recorded."))
             elif request.POST.get("reply") == "proxy":
-                holder = assembly.convocations.filter(pk=request.POST.get("holder") or 0).exclude(pk=convocation.pk).first()
+                holder = (
+                    assembly.convocations.filter(pk=request.POST.get("holder") or 0)
+                    .exclude(pk=convocation.pk)
+                    .first()
+                )
                 if holder is None:
-                    raise services.AssemblyError(_("The proxy holder must be a member convened to this assembly."))
+                    raise services.AssemblyError(
+                        _("The proxy holder must be a member convened to this assembly.")
+                    )
                 services.give_proxy(convocation=convocation, holder=holder)
                 messages.success(request, _("Your proxy is recorded."))
         except services.AssemblyError as error:
@@ -51,7 +57,8 @@ def personal(request, token):
             "items": assembly.items.prefetch_related("documents"),
             "proxy": proxy if proxy and proxy.proxy_holder_id else None,
             "others": assembly.convocations.exclude(pk=convocation.pk).select_related("person", "council"),
-            "is_open": assembly.status in (Assembly.Status.PREPARATION, Assembly.Status.CONVENED, Assembly.Status.SITTING),
+            "is_open": assembly.status
+            in (Assembly.Status.PREPARATION, Assembly.Status.CONVENED, Assembly.Status.SITTING),
             "proxies_allowed": assembly.rule.proxies_allowed,
         },
     )
@@ -66,7 +73,9 @@ def document(request, token, pk):
 
 def minutes(request, pk):
     """Approved minutes: members always, the public when the bureau made them public."""
-    record = get_object_or_404(Minutes.objects.select_related("assembly__event"), pk=pk, approved_at__isnull=False)
+    record = get_object_or_404(
+        Minutes.objects.select_related("assembly__event"), pk=pk, approved_at__isnull=False
+    )
     staff = request.user.is_authenticated and request.user.is_staff
     if not (record.public or staff or is_member(request.user)):
         raise Http404
