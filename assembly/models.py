@@ -166,7 +166,9 @@ class Assembly(models.Model):
         help_text=_("For a second convocation: the assembly that did not reach its quorum."),
     )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PREPARATION)
-    rules = models.JSONField(_("rules applied"), default=dict, blank=True, editable=False)
+    # None until the assembly is created (the settings row is copied then); {} for an assembly
+    # of the past whose rules the record does not give (the demo's 2022 assembly).
+    rules = models.JSONField(_("rules applied"), null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -186,7 +188,7 @@ class Assembly(models.Model):
         return str(self.event)
 
     def save(self, *args, **kwargs):
-        if not self.rules:
+        if self.rules is None:
             self.rules = AssemblyRules.get_solo().as_dict()
         super().save(*args, **kwargs)
 
@@ -421,7 +423,6 @@ class Decision(models.Model):
         verbose_name=_("recorded by"),
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("decision")

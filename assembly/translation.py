@@ -19,6 +19,11 @@ class MinutesTranslation(TranslationOptions):
     fields = ("text",)
 
 
+@register(models.Decision)
+class DecisionTranslation(TranslationOptions):
+    fields = ("note",)
+
+
 # After the translated columns exist, so that the history records them (simple-history #209).
-for model in (models.Item, models.Minutes):
+for model in (models.Item, models.Minutes, models.Decision):
     simple_history.register(model, app=model._meta.app_label)

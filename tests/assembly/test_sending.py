@@ -47,7 +47,9 @@ def test_sending_is_recorded_and_resumes_with_only_the_unsent(assembly, smtp, ca
     controller = serve(FailingAfter(2), smtp.EMAIL_PORT)
     try:
         with caplog.at_level(logging.WARNING, logger="assembly"):
-            call_command("send_convocations", str(assembly.pk), "--base-url", "https://portal.example", verbosity=0)
+            call_command(
+                "send_convocations", str(assembly.pk), "--base-url", "https://portal.example", verbosity=0
+            )
     finally:
         controller.stop()
     assert assembly.convocations.filter(delivery="sent").count() == 2
@@ -61,8 +63,12 @@ def test_sending_is_recorded_and_resumes_with_only_the_unsent(assembly, smtp, ca
     inbox = Inbox()
     controller = serve(inbox, smtp.EMAIL_PORT)
     try:
-        call_command("send_convocations", str(assembly.pk), "--base-url", "https://portal.example", verbosity=0)
-        call_command("send_convocations", str(assembly.pk), "--base-url", "https://portal.example", verbosity=0)
+        call_command(
+            "send_convocations", str(assembly.pk), "--base-url", "https://portal.example", verbosity=0
+        )
+        call_command(
+            "send_convocations", str(assembly.pk), "--base-url", "https://portal.example", verbosity=0
+        )
     finally:
         controller.stop()
     recipients = [to for envelope in inbox.messages for to in envelope.rcpt_tos]
@@ -105,7 +111,9 @@ def test_letters_and_minutes_are_pdfs_in_arabic_and_french(admin_client, assembl
     services.convene(assembly=assembly)
     convocation = assembly.convocations.first()
     for language in ("ar", "fr"):
-        response = admin_client.get(f"/ar/admin/assembly/convocation/{convocation.pk}/letter.pdf?lang={language}")
+        response = admin_client.get(
+            f"/ar/admin/assembly/convocation/{convocation.pk}/letter.pdf?lang={language}"
+        )
         assert response.status_code == 200 and response.content.startswith(b"%PDF")
     minutes = services.generate_minutes(assembly=assembly)
     response = admin_client.get(f"/ar/admin/assembly/minutes/{minutes.pk}/minutes.pdf?lang=ar")
