@@ -65,11 +65,11 @@ fmt: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 
 # Project-wide strings go to locale/; the apps with their own catalogues (members, bureau,
-# events, training) are left out of it and keep their strings in <app>/locale/.
-PROJECT_MESSAGES_IGNORE := members bureau events training .venv node_modules staticfiles media tests bench
+# events, training, assembly) are left out of it and keep their strings in <app>/locale/.
+PROJECT_MESSAGES_IGNORE := members bureau events training assembly .venv node_modules staticfiles media tests bench
 messages: $(VENV)/.installed
 	$(PY) manage.py makemessages -l ar -l fr --no-obsolete $(foreach dir,$(PROJECT_MESSAGES_IGNORE),--ignore=$(dir))
-	for app in members bureau events training; do \
+	for app in members bureau events training assembly; do \
 	  if [ -d $$app/locale ]; then (cd $$app && ../$(PY) ../manage.py makemessages -l ar -l fr --no-obsolete); fi; \
 	done
 	$(PY) manage.py compile_catalogues

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "bureau",
     "events",
     "training",
+    "assembly",
 ]
 
 MIDDLEWARE = [
@@ -481,10 +482,13 @@ PAGE_CACHE = env.bool("PAGE_CACHE", default=bool(REDIS_URL))
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=600)
 # max-age for browsers and proxies; 0 = they revalidate every time (ETag, 304), never stale.
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=0)
-PAGE_CACHE_APPS = ["association", "press", "members", "bureau", "events", "training"]
+PAGE_CACHE_APPS = ["association", "press", "members", "bureau", "events", "training", "assembly"]
 # Written by visitors, shown on no public page: their writes leave the cache as it is.
 PAGE_CACHE_QUIET_MODELS = [
     "association.ContactMessage",
     "members.MembershipApplication",
     "events.CalendarToken",
+    # Deliveries and replies of convocations: only the member's own page shows them.
+    "assembly.Convocation",
+    "assembly.Attendance",
 ]

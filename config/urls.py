@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("training/", include("training.urls")),
     path("press/", include("press.urls")),
+    path("assembly/", include("assembly.urls")),
     path("", include("association.urls")),
     prefix_default_language=True,
 )

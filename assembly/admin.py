@@ -1,0 +1,392 @@
+"""The secretariat's screens: rules, assemblies with their agenda, convocations, the sign-in
+screen of the day, decisions and minutes.
+
+Writes that the statutes govern go through ``assembly.services``; the admin forms only collect
+what to write, and show the service's refusal as a form error (nothing half-saved).
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+from solo.admin import SingletonModelAdmin
+
+from assembly import models, services
+from assembly.pdf import letter_pdf, minutes_pdf
+from portal.admin_mixins import TranslatedAdmin, TranslatedTabularInline
+
+
+@admin.register(models.AssemblyRules)
+class AssemblyRulesAdmin(SingletonModelAdmin, SimpleHistoryAdmin):
+    fieldsets = [
+        (
+            _("Convocation"),
+            {
+                "fields": [
+                    "notice_days",
+                    "convene_regional",
+                    "convene_prefectural",
+                    "convene_provincial",
+                    "convene_communal",
+                ]
+            },
+        ),
+        (_("Quorum"), {"fields": ["quorum_first_percent", "quorum_second_percent"]}),
+        (_("Proxies"), {"fields": ["proxies_allowed", "max_proxies"]}),
+        (_("Majorities"), {"fields": [f"majority_{kind}" for kind in models.ItemKind.values]}),
+    ]
+
+
+class ItemInline(TranslatedTabularInline):
+    model = models.Item
+    extra = 0
+    fields = ["order", "kind", "title", "agenda_item"]
+    raw_id_fields = ["agenda_item"]
+    show_change_link = True
+
+
+@admin.register(models.Assembly)
+class AssemblyAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "date", "kind", "convocation_number", "status", "sign_in_link"]
+    list_filter = ["kind", "status"]
+    raw_id_fields = ["event", "first_convocation"]
+    readonly_fields = ["status", "rules_summary"]
+    inlines = [ItemInline]
+    actions = ["convene", "open_sitting", "generate_minutes"]
+
+    @admin.display(description=_("date"))
+    def date(self, obj):
+        return obj.date
+
+    @admin.display(description=_("rules applied"))
+    def rules_summary(self, obj):
+        rules = obj.rule
+        return gettext(
+            "Notice: %(days)d days; quorum: %(first)d%% then %(second)d%%; proxies per member: %(max)d."
+        ) % {
+            "days": rules.notice_days,
+            "first": rules.quorum_first_percent,
+            "second": rules.quorum_second_percent,
+            "max": rules.max_proxies if rules.proxies_allowed else 0,
+        }
+
+    @admin.display(description=_("sign-in"))
+    def sign_in_link(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>', reverse("admin:assembly_sign_in", args=[obj.pk]), gettext("Sign-in screen")
+        )
+
+    def get_urls(self):
+        return [
+            path("<int:pk>/sign-in/", self.admin_site.admin_view(self.sign_in_view), name="assembly_sign_in"),
+            *super().get_urls(),
+        ]
+
+    @admin.action(description=_("Convene the members"))
+    def convene(self, request, queryset):
+        for assembly in queryset:
+            try:
+                count = services.convene(assembly=assembly)
+            except services.AssemblyError as error:
+                self.message_user(request, f"{assembly}: {error.messages[0]}", messages.ERROR)
+            else:
+                post = assembly.convocations.for_post().count()
+                self.message_user(
+                    request,
+                    gettext(
+                        "%(assembly)s: %(count)d members convened; %(post)d to send by post. Run send_convocations to e-mail them."
+                    )
+                    % {"assembly": assembly, "count": count, "post": post},
+                )
+
+    @admin.action(description=_("Open the sitting (check the quorum)"))
+    def open_sitting(self, request, queryset):
+        for assembly in queryset:
+            try:
+                result = services.open_sitting(assembly=assembly)
+            except services.AssemblyError as error:
+                self.message_user(request, f"{assembly}: {error.messages[0]}", messages.ERROR)
+                continue
+            level = messages.SUCCESS if result["reached"] else messages.WARNING
+            self.message_user(request, _quorum_text(result), level)
+
+    @admin.action(description=_("Generate the minutes"))
+    def generate_minutes(self, request, queryset):
+        for assembly in queryset:
+            try:
+                minutes = services.generate_minutes(assembly=assembly)
+            except services.AssemblyError as error:
+                self.message_user(request, f"{assembly}: {error.messages[0]}", messages.ERROR)
+            else:
+                self.message_user(request, gettext("Minutes generated: %(minutes)s") % {"minutes": minutes})
+
+    def sign_in_view(self, request, pk):
+        """The tablet screen: find a member, mark present, record a proxy given on paper."""
+        if not request.user.has_perm("assembly.change_attendance"):
+            raise PermissionDenied
+        assembly = get_object_or_404(models.Assembly.objects.select_related("event"), pk=pk)
+        query = request.GET.get("q", "").strip()
+        if request.method == "POST":
+            convocation = get_object_or_404(assembly.convocations, pk=request.POST.get("convocation") or 0)
+            try:
+                if request.POST.get("action") == "present":
+                    services.mark_present(convocation=convocation, by=request.user)
+                    self.message_user(
+                        request, gettext("%(member)s is present.") % {"member": convocation.person}
+                    )
+                elif request.POST.get("action") == "proxy":
+                    holder = assembly.convocations.filter(pk=request.POST.get("holder") or 0).first()
+                    if holder is None:
+                        raise services.AssemblyError(
+                            gettext("The proxy holder must be a member convened to this assembly.")
+                        )
+                    services.give_proxy(
+                        convocation=convocation, holder=holder, by=request.user, on_paper=True
+                    )
+                    self.message_user(
+                        request,
+                        gettext("%(member)s is represented by %(holder)s.")
+                        % {"member": convocation.person, "holder": holder.person},
+                    )
+            except services.AssemblyError as error:
+                self.message_user(request, error.messages[0], messages.ERROR)
+            return redirect(f"{request.path}?q={query}" if query else request.path)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Sign-in: %(assembly)s") % {"assembly": assembly},
+            "opts": self.model._meta,
+            "assembly": assembly,
+            "query": query,
+            "convocations": services.search_convocations(assembly, query)[:50],
+            "everyone": assembly.convocations.select_related("person").order_by("person__name_ar"),
+            "figures": services.figures(assembly),
+        }
+        return TemplateResponse(request, "admin/assembly/sign_in.html", context)
+
+
+def _quorum_text(result):
+    text = gettext("Present: %(present)d, represented: %(represented)d, required: %(required)d.") % result
+    if result["reached"]:
+        verdict = gettext("The quorum is reached.")
+    else:
+        verdict = gettext("The quorum is not reached: convene a second assembly.")
+    return f"{text} {verdict}"
+
+
+@admin.register(models.Convocation)
+class ConvocationAdmin(admin.ModelAdmin):
+    list_display = ["person", "council", "assembly", "delivery", "sent_at", "reply", "letters"]
+    list_filter = ["delivery", "reply", "assembly"]
+    search_fields = ["person__name_ar", "person__name_fr", "council__name_ar"]
+    fields = ["assembly", "person", "council", "delivery", "sent_at", "error", "reply", "letters"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person", "council", "assembly__event")
+
+    @admin.display(description=_("letter"))
+    def letters(self, obj):
+        url = reverse("admin:assembly_letter", args=[obj.pk])
+        return format_html(
+            '<a href="{}?lang=ar" hreflang="ar">العربية</a> · <a href="{}?lang=fr" hreflang="fr">Français</a>',
+            url,
+            url,
+        )
+
+    def get_urls(self):
+        return [
+            path("<int:pk>/letter.pdf", self.admin_site.admin_view(self.letter_view), name="assembly_letter"),
+            *super().get_urls(),
+        ]
+
+    def letter_view(self, request, pk):
+        if not request.user.has_perm("assembly.view_convocation"):
+            raise PermissionDenied
+        convocation = get_object_or_404(
+            models.Convocation.objects.select_related("person", "council", "assembly__event"), pk=pk
+        )
+        language = "fr" if request.GET.get("lang") == "fr" else "ar"
+        response = HttpResponse(
+            letter_pdf(convocation, language=language, base_url=request.build_absolute_uri("/")),
+            content_type="application/pdf",
+        )
+        response["Content-Disposition"] = f'inline; filename="convocation-{convocation.pk}-{language}.pdf"'
+        return response
+
+
+@admin.register(models.Attendance)
+class AttendanceAdmin(SimpleHistoryAdmin):
+    """Read only here: attendance is recorded on the sign-in screen."""
+
+    list_display = ["convocation", "status", "proxy_holder", "on_paper", "recorded_by", "recorded_at"]
+    list_filter = ["status", "on_paper", "convocation__assembly"]
+    readonly_fields = [
+        "convocation",
+        "status",
+        "proxy_holder",
+        "proxy_slot",
+        "on_paper",
+        "recorded_by",
+        "recorded_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class DocumentInline(TranslatedTabularInline):
+    model = models.ItemDocument
+    extra = 0
+
+
+class CandidateInline(admin.TabularInline):
+    model = models.Candidate
+    extra = 0
+    autocomplete_fields = ["person"]
+    raw_id_fields = ["council"]
+
+
+@admin.register(models.Item)
+class ItemAdmin(TranslatedAdmin):
+    list_display = ["__str__", "assembly", "kind", "decided"]
+    list_filter = ["kind", "assembly"]
+    raw_id_fields = ["assembly", "agenda_item"]
+    inlines = [DocumentInline, CandidateInline]
+    actions = ["elect_bureau"]
+
+    @admin.display(description=_("decided"), boolean=True)
+    def decided(self, obj):
+        return obj.is_closed
+
+    @admin.action(description=_("Create the elected bureau's mandate"))
+    def elect_bureau(self, request, queryset):
+        for item in queryset:
+            try:
+                mandate = services.elect_bureau(item=item)
+            except services.AssemblyError as error:
+                self.message_user(request, f"{item}: {error.messages[0]}", messages.ERROR)
+            else:
+                self.message_user(request, gettext("New mandate: %(mandate)s") % {"mandate": mandate})
+
+
+class DecisionForm(forms.ModelForm):
+    """Records the decision through the service: a refusal is a form error and nothing is saved."""
+
+    class Meta:
+        model = models.Decision
+        fields = ["item", "method", "votes_for", "votes_against", "abstentions", "note"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean(self):
+        data = super().clean()
+        if self.errors or self.instance.pk:
+            return data
+        try:
+            self.instance = services.record_decision(
+                item=data["item"],
+                method=data["method"],
+                votes_for=data.get("votes_for"),
+                votes_against=data.get("votes_against"),
+                abstentions=data.get("abstentions"),
+                note=data.get("note", ""),
+                by=self.user,
+            )
+        except services.AssemblyError as error:
+            raise forms.ValidationError(error.messages) from error
+        return data
+
+    def validate_unique(self):
+        """The service checked it under lock."""
+
+
+@admin.register(models.Decision)
+class DecisionAdmin(SimpleHistoryAdmin):
+    form = DecisionForm
+    list_display = ["item", "method", "votes_for", "votes_against", "abstentions", "approved", "recorded_at"]
+    list_filter = ["method", "approved", "item__assembly"]
+    raw_id_fields = ["item"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+
+        class WithUser(form):
+            def __init__(self, *args, **inner):
+                super().__init__(*args, user=request.user, **inner)
+
+        return WithUser
+
+    def get_readonly_fields(self, request, obj=None):
+        # A recorded decision closed its item: it is history, not edited.
+        return (
+            ["item", "method", "votes_for", "votes_against", "abstentions", "approved", "note"] if obj else []
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        """Saved by the service in the form's validation."""
+
+
+@admin.register(models.Minutes)
+class MinutesAdmin(SimpleHistoryAdmin, TranslatedAdmin):
+    list_display = ["assembly", "approved_at", "public", "pdf_links"]
+    readonly_fields = ["assembly", "approved_at", "approved_by", "pdf_links"]
+    fields = ["assembly", "text", "public", "signed_pdf", "approved_at", "approved_by", "pdf_links"]
+    actions = ["approve"]
+
+    def has_add_permission(self, request):
+        return False  # generated from the record (the assemblies' action)
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.is_approved:
+            return [*self.readonly_fields, "text", "text_ar", "text_fr"]
+        return self.readonly_fields
+
+    @admin.display(description=_("PDF"))
+    def pdf_links(self, obj):
+        url = reverse("admin:assembly_minutes_pdf", args=[obj.pk])
+        return format_html(
+            '<a href="{}?lang=ar" hreflang="ar">العربية</a> · <a href="{}?lang=fr" hreflang="fr">Français</a>',
+            url,
+            url,
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/minutes.pdf", self.admin_site.admin_view(self.pdf_view), name="assembly_minutes_pdf"
+            ),
+            *super().get_urls(),
+        ]
+
+    def pdf_view(self, request, pk):
+        if not request.user.has_perm("assembly.view_minutes"):
+            raise PermissionDenied
+        minutes = get_object_or_404(models.Minutes.objects.select_related("assembly__event"), pk=pk)
+        language = "fr" if request.GET.get("lang") == "fr" else "ar"
+        return HttpResponse(minutes_pdf(minutes, language=language), content_type="application/pdf")
+
+    @admin.action(description=_("Approve the minutes"))
+    def approve(self, request, queryset):
+        for minutes in queryset:
+            try:
+                services.approve_minutes(minutes=minutes, by=request.user)
+            except services.AssemblyError as error:
+                self.message_user(request, f"{minutes}: {error.messages[0]}", messages.ERROR)

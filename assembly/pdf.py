@@ -1,0 +1,34 @@
+"""The convocation letter and the minutes as PDF, in Arabic or French (WeasyPrint, shaped
+Arabic with the embedded Noto Naskh: ``training.pdf.render_pdf``)."""
+
+from django.utils import translation
+
+from training.pdf import render_pdf
+
+
+def letter_pdf(convocation, *, language, base_url=""):
+    assembly = convocation.assembly
+    rules = assembly.rule
+    with translation.override(language):
+        url = base_url.rstrip("/") + convocation.get_absolute_url()
+    return render_pdf(
+        "assembly/pdf/letter.html",
+        {
+            "convocation": convocation,
+            "assembly": assembly,
+            "items": assembly.items.all(),
+            "proxies_allowed": rules.proxies_allowed,
+            "max_proxies": rules.max_proxies,
+            "url": url,
+        },
+        language=language,
+    )
+
+
+def minutes_pdf(minutes, *, language):
+    text = getattr(minutes, f"text_{language}", "") or minutes.text_ar or minutes.text
+    return render_pdf(
+        "assembly/pdf/minutes.html",
+        {"minutes": minutes, "assembly": minutes.assembly, "text": text},
+        language=language,
+    )

@@ -1,0 +1,556 @@
+"""Every write of the general assembly that the statutes govern.
+
+Keyword-only arguments. What counts (proxies a holder has, members present, votes) is read and
+written in one transaction with the rows it depends on locked (``select_for_update``: a no-op
+on SQLite, which writes one transaction at a time anyway), so that two staff at two tablets, or
+a member replying while the secretariat records a paper proxy, count right. A refusal raises
+:class:`AssemblyError` with a message for the person who asked, before anything is written.
+"""
+
+import datetime
+import logging
+import math
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from assembly.models import (
+    Assembly,
+    Attendance,
+    Candidate,
+    Convocation,
+    Decision,
+    Item,
+    ItemKind,
+    Majority,
+    Minutes,
+)
+from bureau.models import Mandate, Seat
+from bureau.services import mandate_renew
+from events.models import AgendaItem, Event
+from members.models import Membership
+from portal import mail
+from portal.text import search_terms
+
+logger = logging.getLogger("assembly")
+
+
+class AssemblyError(ValidationError):
+    """A request the statutes or the state of the assembly refuse; nothing was written."""
+
+
+# --- Convocation ---------------------------------------------------------------------------------
+
+
+def convened_memberships(assembly):
+    """The active memberships the rules convene: by the level of the member's council."""
+    return (
+        Membership.objects.active()
+        .filter(person__isnull=False, council__level__in=assembly.rule.convened_levels())
+        .select_related("person", "council")
+        .order_by("person_id", "pk")
+    )
+
+
+def notice_problem(assembly, *, on=None):
+    """Why convocations sent ``on`` (today by default) would be too late, or None."""
+    on = on or timezone.localdate()
+    days = assembly.rule.notice_days
+    if assembly.date is None:
+        return _("The assembly has no date yet.")
+    if (assembly.date - on).days < days:
+        return _(
+            "The statutes require the convocation %(days)d days before the assembly: send it by %(last)s."
+        ) % {
+            "days": days,
+            "last": date_format(assembly.date - datetime.timedelta(days=days), "DATE_FORMAT"),
+        }
+    return None
+
+
+@transaction.atomic
+def convene(*, assembly, on=None):
+    """Create a convocation for every convened member (once each) and mark the assembly convened.
+
+    Members without an e-mail address are listed for post. Refused when the notice period can
+    no longer be kept (a second convocation follows the first's notice, by the statutes' leave).
+    Returns the number of convocations created.
+    """
+    assembly = Assembly.objects.select_for_update().get(pk=assembly.pk)
+    if assembly.status not in (Assembly.Status.PREPARATION, Assembly.Status.CONVENED):
+        raise AssemblyError(_("The convocations of this assembly can no longer change."))
+    if assembly.convocation_number == 1 and (problem := notice_problem(assembly, on=on)):
+        raise AssemblyError(problem)
+    if not assembly.items.exists():
+        raise AssemblyError(_("Add the agenda before convening the members."))
+    known = set(assembly.convocations.values_list("person_id", flat=True))
+    created = []
+    for membership in convened_memberships(assembly):
+        person = membership.person
+        if person.pk in known:
+            continue
+        known.add(person.pk)
+        delivery = Convocation.Delivery.PENDING if person.email else Convocation.Delivery.POST
+        created.append(
+            Convocation(assembly=assembly, person=person, council=membership.council, delivery=delivery)
+        )
+    Convocation.objects.bulk_create(created)
+    if assembly.status == Assembly.Status.PREPARATION:
+        assembly.status = Assembly.Status.CONVENED
+        assembly.save(update_fields=["status"])
+    return len(created)
+
+
+def _message(convocation, base_url):
+    person = convocation.person
+    language = person.preferred_language if person.preferred_language in ("ar", "fr") else "ar"
+    with translation.override(language):
+        context = {
+            "convocation": convocation,
+            "assembly": convocation.assembly,
+            "person": person,
+            "items": convocation.assembly.items.all(),
+            "url": base_url.rstrip("/") + convocation.get_absolute_url(),
+        }
+        subject = _("Convocation to the %(assembly)s") % {"assembly": convocation.assembly.get_kind_display()}
+        text = render_to_string("assembly/email/convocation.txt", context)
+    return EmailMultiAlternatives(subject=subject, body=text, to=[person.email])
+
+
+def send_convocations(*, assembly, base_url, connection=None):
+    """E-mail every convocation not sent yet; each delivery is recorded as it happens.
+
+    Resumable: a run that stops half-way (a crash, the mail server down) leaves the sent ones
+    marked sent, and the next run sends only the rest. Each convocation is locked while it is
+    sent (``skip_locked``), so two runs at once never send one twice. Failures keep the kind of
+    error, never the address (Law 09-08). Returns (sent, failed).
+    """
+    connection = connection or mail.transport()
+    sent = failed = 0
+    for pk in list(assembly.convocations.unsent().order_by("pk").values_list("pk", flat=True)):
+        with transaction.atomic():
+            convocation = (
+                Convocation.objects.select_for_update(skip_locked=True)
+                .filter(pk=pk)
+                .unsent()
+                .select_related("person", "assembly__event")
+                .first()
+            )
+            if convocation is None:
+                continue
+            try:
+                connection.send_messages([_message(convocation, base_url)])
+            except mail.TRANSIENT_ERRORS as error:
+                convocation.delivery = Convocation.Delivery.FAILED
+                convocation.error = type(error).__name__
+                failed += 1
+                logger.warning("Convocation %s not sent (%s).", convocation.pk, type(error).__name__)
+            else:
+                convocation.delivery = Convocation.Delivery.SENT
+                convocation.sent_at = timezone.now()
+                convocation.error = ""
+                sent += 1
+            convocation.save(update_fields=["delivery", "sent_at", "error"])
+    return sent, failed
+
+
+# --- Proxies and attendance ---------------------------------------------------------------------
+
+
+def _lock(*convocations):
+    """Lock the convocations' rows in a fixed order (no deadlock between two tablets)."""
+    pks = sorted({c.pk for c in convocations})
+    rows = {c.pk: c for c in Convocation.objects.select_for_update().filter(pk__in=pks).order_by("pk")}
+    return [rows[c.pk] for c in convocations]
+
+
+def _check_open(assembly):
+    if assembly.status in (Assembly.Status.CLOSED, Assembly.Status.NO_QUORUM):
+        raise AssemblyError(_("This assembly is closed."))
+
+
+@transaction.atomic
+def give_proxy(*, convocation, holder, by=None, on_paper=False):
+    """``convocation``'s member gives their vote to ``holder``, another convened member.
+
+    Refused: proxies not allowed, a holder not convened to this assembly, oneself, a chain (the
+    holder has given a proxy, or the giver holds proxies), a holder at the limit.
+    """
+    assembly = convocation.assembly
+    _check_open(assembly)
+    rules = assembly.rule
+    if not rules.proxies_allowed:
+        raise AssemblyError(_("The statutes do not allow proxies."))
+    if holder.assembly_id != convocation.assembly_id:
+        raise AssemblyError(_("The proxy holder must be a member convened to this assembly."))
+    if holder.pk == convocation.pk:
+        raise AssemblyError(_("A member cannot give a proxy to themselves."))
+    convocation, holder = _lock(convocation, holder)
+    if Attendance.objects.filter(convocation=holder, status=Attendance.Status.REPRESENTED).exists():
+        raise AssemblyError(
+            _("%(holder)s has given their own proxy and cannot hold one.") % {"holder": holder.person}
+        )
+    if Attendance.objects.filter(proxy_holder=convocation).exists():
+        raise AssemblyError(
+            _("%(member)s holds proxies and cannot give theirs.") % {"member": convocation.person}
+        )
+    taken = set(
+        Attendance.objects.filter(proxy_holder=holder)
+        .exclude(convocation=convocation)
+        .values_list("proxy_slot", flat=True)
+    )
+    free = [slot for slot in range(1, rules.max_proxies + 1) if slot not in taken]
+    if not free:
+        raise AssemblyError(
+            _("%(holder)s already holds %(count)d proxies, the most the statutes allow.")
+            % {"holder": holder.person, "count": rules.max_proxies}
+        )
+    attendance, _created = Attendance.objects.update_or_create(
+        convocation=convocation,
+        defaults={
+            "status": Attendance.Status.REPRESENTED,
+            "proxy_holder": holder,
+            "proxy_slot": free[0],
+            "on_paper": on_paper,
+            "recorded_by": by,
+        },
+    )
+    convocation.reply = Convocation.Reply.PROXY
+    convocation.save(update_fields=["reply"])
+    return attendance
+
+
+@transaction.atomic
+def will_attend(*, convocation):
+    """The member's reply on their page: they will come (a proxy they gave is withdrawn)."""
+    _check_open(convocation.assembly)
+    (convocation,) = _lock(convocation)
+    Attendance.objects.filter(convocation=convocation, status=Attendance.Status.REPRESENTED).delete()
+    convocation.reply = Convocation.Reply.ATTEND
+    convocation.save(update_fields=["reply"])
+
+
+@transaction.atomic
+def mark_present(*, convocation, by=None):
+    """The member signs in. Coming in person withdraws a proxy they had given."""
+    _check_open(convocation.assembly)
+    (convocation,) = _lock(convocation)
+    attendance, _created = Attendance.objects.update_or_create(
+        convocation=convocation,
+        defaults={
+            "status": Attendance.Status.PRESENT,
+            "proxy_holder": None,
+            "proxy_slot": None,
+            "recorded_by": by,
+        },
+    )
+    return attendance
+
+
+@transaction.atomic
+def mark_absent(*, convocation, by=None):
+    _check_open(convocation.assembly)
+    (convocation,) = _lock(convocation)
+    if Attendance.objects.filter(proxy_holder=convocation).exists():
+        raise AssemblyError(
+            _("%(member)s holds proxies: record those members' attendance first.")
+            % {"member": convocation.person}
+        )
+    Attendance.objects.update_or_create(
+        convocation=convocation,
+        defaults={
+            "status": Attendance.Status.ABSENT,
+            "proxy_holder": None,
+            "proxy_slot": None,
+            "recorded_by": by,
+        },
+    )
+
+
+def figures(assembly):
+    """Live figures: convened, present, represented (by a holder who is present), required."""
+    convened = assembly.convocations.count()
+    present = Attendance.objects.filter(
+        convocation__assembly=assembly, status=Attendance.Status.PRESENT
+    ).count()
+    represented = Attendance.objects.filter(
+        convocation__assembly=assembly,
+        status=Attendance.Status.REPRESENTED,
+        proxy_holder__attendance__status=Attendance.Status.PRESENT,
+    ).count()
+    required = math.ceil(convened * assembly.quorum_percent / 100)
+    return {
+        "convened": convened,
+        "present": present,
+        "represented": represented,
+        "voters": present + represented,
+        "required": required,
+        "reached": present + represented >= required and present > 0,
+    }
+
+
+@transaction.atomic
+def open_sitting(*, assembly):
+    """Check the quorum when the sitting opens: it sits, or it waits for a second convocation."""
+    assembly = Assembly.objects.select_for_update().get(pk=assembly.pk)
+    if assembly.status not in (Assembly.Status.CONVENED, Assembly.Status.PREPARATION):
+        raise AssemblyError(_("This assembly has already opened."))
+    result = figures(assembly)
+    assembly.status = Assembly.Status.SITTING if result["reached"] else Assembly.Status.NO_QUORUM
+    assembly.save(update_fields=["status"])
+    return result
+
+
+@transaction.atomic
+def second_convocation(*, assembly, start_date, starts_at=None):
+    """Convene the assembly again after its quorum failed: same agenda, same members, new date.
+
+    The second convocation keeps the first's rules (its own quorum applies) and gets its own
+    event in the calendar; the members get new personal pages.
+    """
+    assembly = Assembly.objects.select_for_update().get(pk=assembly.pk)
+    if assembly.status != Assembly.Status.NO_QUORUM or assembly.convocation_number != 1:
+        raise AssemblyError(_("Only a first convocation without quorum calls for a second one."))
+    first_event = assembly.event
+    event = Event.objects.get(pk=first_event.pk)
+    event.pk = event.id = None
+    event._state.adding = True
+    event.schedule = Event.Schedule.TIMED if starts_at else Event.Schedule.DAYS
+    event.starts_at, event.ends_at = starts_at, None
+    event.start_date = event.end_date = start_date
+    event.status = Event.Status.PLANNED
+    event.uid = uuid.uuid4()
+    event.save()
+    first_event.status = Event.Status.POSTPONED
+    first_event.save(update_fields=["status"])
+    second = Assembly.objects.create(
+        event=event,
+        kind=assembly.kind,
+        convocation_number=2,
+        first_convocation=assembly,
+        rules=assembly.rules,
+        status=Assembly.Status.CONVENED,
+    )
+    for item in assembly.items.all():
+        documents = list(item.documents.all())
+        agenda = AgendaItem.objects.create(event=event, order=item.order, title=item.title_ar or item.title)
+        agenda.title_ar, agenda.title_fr = item.title_ar, item.title_fr
+        agenda.save()
+        item.pk = item.id = None
+        item._state.adding = True
+        item.assembly, item.agenda_item = second, agenda
+        item.save()
+        for document in documents:
+            document.pk = document.id = None
+            document._state.adding = True
+            document.item = item
+            document.save()
+    Convocation.objects.bulk_create(
+        Convocation(
+            assembly=second,
+            person_id=c.person_id,
+            council_id=c.council_id,
+            delivery=Convocation.Delivery.POST
+            if c.delivery == Convocation.Delivery.POST
+            else Convocation.Delivery.PENDING,
+        )
+        for c in assembly.convocations.all()
+    )
+    return second
+
+
+# --- Decisions ----------------------------------------------------------------------------------
+
+
+def majority_reached(majority, *, votes_for, votes_against, abstentions):
+    """Simple: more for than against. Two-thirds: at least two thirds of the votes cast (for and
+    against; abstentions are not votes cast). Unanimity: nobody against, nobody abstaining."""
+    if majority == Majority.UNANIMITY:
+        return votes_for > 0 and votes_against == 0 and abstentions == 0
+    if majority == Majority.TWO_THIRDS:
+        return votes_for > 0 and 3 * votes_for >= 2 * (votes_for + votes_against)
+    return votes_for > votes_against
+
+
+@transaction.atomic
+def record_decision(*, item, method, votes_for=None, votes_against=None, abstentions=None, note="", by=None):
+    """Record an item's result and close it; checked against the item's majority and the voters."""
+    assembly = Assembly.objects.select_for_update().get(pk=item.assembly_id)
+    item = Item.objects.select_for_update().get(pk=item.pk)
+    if assembly.status != Assembly.Status.SITTING:
+        raise AssemblyError(_("Decisions are recorded while the assembly sits."))
+    if Decision.objects.filter(item=item).exists():
+        raise AssemblyError(_("This item is closed: its decision is already recorded."))
+    majority = assembly.rule.majority_for(item.kind)
+    if method == Decision.Method.COUNTS:
+        counts = [votes_for, votes_against, abstentions]
+        if any(value is None or value < 0 for value in counts):
+            raise AssemblyError(_("Give the number of votes for, against and abstaining."))
+        voters = figures(assembly)["voters"]
+        if sum(counts) > voters:
+            raise AssemblyError(
+                _("%(total)d votes, but only %(voters)d members are present or represented.")
+                % {"total": sum(counts), "voters": voters}
+            )
+        approved = majority_reached(
+            majority, votes_for=votes_for, votes_against=votes_against, abstentions=abstentions
+        )
+    elif method == Decision.Method.UNANIMITY:
+        votes_for = votes_against = abstentions = None
+        approved = True
+    elif method == Decision.Method.SHOW_OF_HANDS:
+        if majority != Majority.SIMPLE:
+            raise AssemblyError(
+                _("This item needs a %(majority)s: record the counts, or unanimity.")
+                % {"majority": Majority(majority).label}
+            )
+        votes_for = votes_against = abstentions = None
+        approved = True
+    else:
+        raise AssemblyError(_("Choose how the item was decided."))
+    decision = Decision.objects.create(
+        item=item,
+        method=method,
+        votes_for=votes_for,
+        votes_against=votes_against,
+        abstentions=abstentions,
+        approved=approved,
+        note=note,
+        recorded_by=by,
+    )
+    if item.agenda_item_id:
+        agenda = item.agenda_item
+        for code in ("ar", "fr"):
+            with translation.override(code):
+                setattr(agenda, f"outcome_{code}", describe_decision(decision))
+        agenda.save()
+    return decision
+
+
+def describe_decision(decision):
+    if decision.method == Decision.Method.UNANIMITY:
+        return _("Approved unanimously.")
+    if decision.method == Decision.Method.SHOW_OF_HANDS:
+        return _("Approved by show of hands.")
+    text = _("For: %(for)d, against: %(against)d, abstaining: %(abstentions)d.") % {
+        "for": decision.votes_for,
+        "against": decision.votes_against,
+        "abstentions": decision.abstentions,
+    }
+    verdict = _("Approved.") if decision.approved else _("Rejected.")
+    return f"{verdict} {text}"
+
+
+@transaction.atomic
+def elect_bureau(*, item, start=None):
+    """The elected candidates become the new current mandate, through the renewal service.
+
+    The election item must be decided and approved; the mandate links to the assembly's event.
+    """
+    if item.kind != ItemKind.ELECTION:
+        raise AssemblyError(_("Only an election item elects the bureau."))
+    decision = Decision.objects.filter(item=item).first()
+    if decision is None or not decision.approved:
+        raise AssemblyError(_("Record the approved result of the election first."))
+    elected = list(Candidate.objects.filter(item=item, elected=True).order_by("order", "pk"))
+    if not elected:
+        raise AssemblyError(_("Mark the elected candidates first."))
+    assembly = item.assembly
+    if Mandate.objects.filter(assembly=assembly.event).exists():
+        raise AssemblyError(_("This assembly has already elected its bureau."))
+    start = start or assembly.date
+    current = Mandate.objects.filter(is_current=True, body=Mandate.Body.EXECUTIVE_BUREAU).first()
+    if current is None:
+        mandate = Mandate.objects.create(start=start, assembly_date=assembly.date, is_current=True)
+    else:
+        try:
+            mandate = mandate_renew(
+                mandate=current, start=start, assembly_date=assembly.date, copy_roster=False
+            )
+        except ValueError as error:
+            raise AssemblyError(str(error)) from error
+    mandate.assembly = assembly.event
+    mandate.save(update_fields=["assembly"])
+    for order, candidate in enumerate(elected):
+        Seat.objects.create(
+            mandate=mandate,
+            office=candidate.office,
+            rank=candidate.rank,
+            person_id=candidate.person_id,
+            council_id=candidate.council_id,
+            order=order,
+        )
+    return mandate
+
+
+# --- Minutes ------------------------------------------------------------------------------------
+
+
+def minutes_text(assembly, language):
+    with translation.override(language):
+        return render_to_string(
+            "assembly/minutes.txt",
+            {
+                "assembly": assembly,
+                "figures": figures(assembly),
+                "items": [
+                    (item, getattr(item, "decision", None))
+                    for item in assembly.items.select_related("decision")
+                ],
+                "describe": {
+                    item.pk: describe_decision(item.decision)
+                    for item in assembly.items.all()
+                    if item.is_closed
+                },
+            },
+        ).strip()
+
+
+@transaction.atomic
+def generate_minutes(*, assembly):
+    """Write the minutes from the record, in Arabic and French; approved minutes stay as they are."""
+    minutes = Minutes.objects.select_for_update().filter(assembly=assembly).first()
+    if minutes is not None and minutes.is_approved:
+        raise AssemblyError(_("Approved minutes are not generated again."))
+    texts = {code: minutes_text(assembly, code) for code in ("ar", "fr")}
+    if minutes is None:
+        minutes = Minutes(assembly=assembly)
+    minutes.text = minutes.text_ar = texts["ar"]
+    minutes.text_fr = texts["fr"]
+    minutes.save()
+    return minutes
+
+
+@transaction.atomic
+def approve_minutes(*, minutes, by):
+    minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
+    if minutes.is_approved:
+        raise AssemblyError(_("These minutes are already approved."))
+    minutes.approved_at, minutes.approved_by = timezone.now(), by
+    minutes.save(update_fields=["approved_at", "approved_by"])
+    assembly = minutes.assembly
+    assembly.status = Assembly.Status.CLOSED
+    assembly.save(update_fields=["status"])
+    return minutes
+
+
+def search_convocations(assembly, text):
+    """The sign-in screen's search: every word starts a word of the member's name or council."""
+    queryset = assembly.convocations.select_related(
+        "person", "council", "attendance", "attendance__proxy_holder__person"
+    )
+    for term in search_terms(text or ""):
+        queryset = queryset.filter(
+            Q(person__search_key__startswith=term)
+            | Q(person__search_key__contains=f" {term}")
+            | Q(council__search_key__startswith=term)
+            | Q(council__search_key__contains=f" {term}")
+        )
+    return queryset

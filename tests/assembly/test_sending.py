@@ -1,0 +1,131 @@
+"""Convocations go out through a real SMTP server (aiosmtpd); an interrupted run resumes with
+only the unsent ones, and a member's page answers only to its own unaltered key."""
+
+import logging
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core.management import call_command
+
+from assembly import services
+from assembly.models import Attendance, Convocation
+from tests.test_mail import Inbox, free_port
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def smtp(settings):
+    settings.MAIL_TRANSPORT_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", free_port(), 2
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    return settings
+
+
+class FailingAfter(Inbox):
+    """Accepts ``limit`` messages, then refuses the rest (a server that goes away half-way)."""
+
+    def __init__(self, limit):
+        super().__init__()
+        self.limit = limit
+
+    async def handle_DATA(self, server, session, envelope):
+        if len(self.messages) >= self.limit:
+            return "451 Try again later"
+        return await super().handle_DATA(server, session, envelope)
+
+
+def serve(handler, port):
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    return controller
+
+
+def test_sending_is_recorded_and_resumes_with_only_the_unsent(assembly, smtp, caplog):
+    services.convene(assembly=assembly)
+    # The server refuses after two messages: two are sent, three fail, one is for post.
+    controller = serve(FailingAfter(2), smtp.EMAIL_PORT)
+    try:
+        with caplog.at_level(logging.WARNING, logger="assembly"):
+            call_command(
+                "send_convocations", str(assembly.pk), "--base-url", "https://portal.example", verbosity=0
+            )
+    finally:
+        controller.stop()
+    assert assembly.convocations.filter(delivery="sent").count() == 2
+    assert assembly.convocations.filter(delivery="failed").count() == 3
+    assert assembly.convocations.for_post().count() == 1
+    failed = assembly.convocations.filter(delivery="failed").first()
+    assert failed.error and failed.sent_at is None
+    assert "@" not in caplog.text  # no address in the logs
+    first_run = set(assembly.convocations.filter(delivery="sent").values_list("person__email", flat=True))
+
+    inbox = Inbox()
+    controller = serve(inbox, smtp.EMAIL_PORT)
+    try:
+        call_command(
+            "send_convocations", str(assembly.pk), "--base-url", "https://portal.example", verbosity=0
+        )
+        call_command(
+            "send_convocations", str(assembly.pk), "--base-url", "https://portal.example", verbosity=0
+        )
+    finally:
+        controller.stop()
+    recipients = [to for envelope in inbox.messages for to in envelope.rcpt_tos]
+    assert len(recipients) == 3 and not set(recipients) & first_run  # only the unsent, once each
+    assert assembly.convocations.filter(delivery="sent").count() == 5
+    convocation = assembly.convocations.get(person__email=recipients[0])
+    body = inbox.messages[0].content.decode()
+    assert f"https://portal.example/ar/assembly/c/{convocation.token}/" in body.replace("=\r\n", "")
+
+
+def test_the_personal_page_answers_to_its_key_only(client, assembly):
+    services.convene(assembly=assembly)
+    ahmed = assembly.convocations.order_by("pk").first()
+    response = client.get(ahmed.get_absolute_url())
+    assert response.status_code == 200
+    assert ahmed.person.name in response.content.decode()
+    assert "no-store" in response["Cache-Control"] or "private" in response["Cache-Control"]
+    tampered = ahmed.token[:-1] + ("A" if ahmed.token[-1] != "A" else "B")
+    assert client.get(f"/ar/assembly/c/{tampered}/").status_code == 404
+    assert client.post(f"/ar/assembly/c/{tampered}/", {"reply": "attend"}).status_code == 404
+    assert client.get("/ar/assembly/c/x/").status_code == 404
+
+
+def test_the_personal_page_records_a_proxy_and_refuses_one_beyond_the_limit(client, assembly):
+    services.convene(assembly=assembly)
+    ahmed, fatima, youssef = assembly.convocations.order_by("pk")[:3]
+    response = client.post(fatima.get_absolute_url(), {"reply": "proxy", "holder": ahmed.pk}, follow=True)
+    assert Attendance.objects.get(convocation=fatima).proxy_holder == ahmed
+    response = client.post(youssef.get_absolute_url(), {"reply": "proxy", "holder": ahmed.pk}, follow=True)
+    assert "الحد الأقصى" in response.content.decode()  # a clear message
+    assert not Attendance.objects.filter(convocation=youssef).exists()  # nothing half-saved
+    youssef.refresh_from_db()
+    assert youssef.reply == Convocation.Reply.NONE
+    response = client.post(youssef.get_absolute_url(), {"reply": "attend"}, follow=True)
+    youssef.refresh_from_db()
+    assert youssef.reply == Convocation.Reply.ATTEND
+
+
+def test_letters_and_minutes_are_pdfs_in_arabic_and_french(admin_client, assembly):
+    services.convene(assembly=assembly)
+    convocation = assembly.convocations.first()
+    for language in ("ar", "fr"):
+        response = admin_client.get(
+            f"/ar/admin/assembly/convocation/{convocation.pk}/letter.pdf?lang={language}"
+        )
+        assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    minutes = services.generate_minutes(assembly=assembly)
+    response = admin_client.get(f"/ar/admin/assembly/minutes/{minutes.pk}/minutes.pdf?lang=ar")
+    assert response.content.startswith(b"%PDF")
+
+
+def test_approved_minutes_are_for_members_unless_made_public(client, assembly, admin_user):
+    minutes = services.generate_minutes(assembly=assembly)
+    assert client.get(f"/ar/assembly/minutes/{minutes.pk}.pdf").status_code == 404  # not approved
+    services.approve_minutes(minutes=minutes, by=admin_user)
+    assert client.get(f"/ar/assembly/minutes/{minutes.pk}.pdf").status_code == 404  # not public
+    minutes.refresh_from_db()
+    minutes.public = True
+    minutes.save()
+    assert client.get(f"/ar/assembly/minutes/{minutes.pk}.pdf").content.startswith(b"%PDF")
