@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from portal.roles import COMMUNICATION, SECRETARIAT
+from press.models import Category
 
 
 @pytest.mark.django_db
@@ -118,11 +119,10 @@ def test_a_press_category_whose_address_cannot_be_made_is_a_form_error(
     admin_client, language, taken, no_letters
 ):
     """Its address is made from the Arabic name: a taken or letterless name is refused, not a 500."""
-    from association.press import Category
 
     admin_client.raise_request_exception = False
     Category.objects.create(name_ar="بلاغات صحفية", name_fr="Communiqués")
-    url = f"/{language}/admin/association/category/add/"
+    url = f"/{language}/admin/press/category/add/"
     response = admin_client.post(
         url, {"name_ar": "بلاغاتٌ صحفيّة", "name_fr": "Autres", "slug": "", "order": 0}
     )

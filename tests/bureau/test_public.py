@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from members.models import Person
 from tests.bureau.factories import CommitteeFactory, CommitteeSeatFactory, MandateFactory, SeatFactory
 from tests.members.factories import PersonFactory, council
 from tests.urlwalk import sitemap_text
@@ -27,9 +28,9 @@ PNG = (
 def _roster(size, mandate=None):
     """A bureau of ``size`` vice-presidents plus president, officers, councillors, committees."""
     mandate = mandate or MandateFactory()
-    SeatFactory(
-        mandate=mandate, office="president", person=PersonFactory(**PRIVATE), council=council("05.311")
-    )
+    # One person holds the private sentinels (an e-mail address is one person's).
+    president = Person.objects.filter(email=PRIVATE["email"]).first() or PersonFactory(**PRIVATE)
+    SeatFactory(mandate=mandate, office="president", person=president, council=council("05.311"))
     for rank in range(1, size + 1):
         SeatFactory(mandate=mandate, office="vice_president", rank=rank,
                     person=PersonFactory(gender="f" if rank % 2 else "m"), council=council("03.451"))  # fmt: skip
@@ -43,7 +44,8 @@ def _roster(size, mandate=None):
 def _roster_with_a_published_photo():
     """``_roster(3)`` and a member who consented to their photo, private details filled."""
     mandate = _roster(3)
-    willing = PersonFactory(photo=SimpleUploadedFile("willing.png", PNG), photo_consent=True, **PRIVATE)
+    private = {**PRIVATE, "email": "sentinel-private-photo@example.org"}  # addresses are one person's
+    willing = PersonFactory(photo=SimpleUploadedFile("willing.png", PNG), photo_consent=True, **private)
     SeatFactory(mandate=mandate, office="member", person=willing)
     return mandate
 
