@@ -21,11 +21,8 @@ class EventKindAdmin(SortableAdminMixin, TranslatedAdmin):
 
     @admin.display(description=_("colour"))
     def swatch(self, obj):
-        return format_html(
-            '<span style="background:{};color:#fff;padding:0 .5em;border-radius:.25em">{}</span>',
-            obj.colour,
-            obj.colour,
-        )
+        style = f"background:{obj.colour};color:#fff;padding:0 .5em;border-radius:.25em"
+        return format_html('<span style="{}">{}</span>', style, obj.colour)
 
 
 class AgendaItemInline(TranslatedStackedInline):

@@ -6,7 +6,6 @@ never reach the public, in a page, a feed or an export.
 
 import calendar
 import datetime
-import json
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -22,7 +21,6 @@ from django.template.defaultfilters import truncatechars
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import get_format
-from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -49,7 +47,6 @@ from portal.storage import serve_file
 from portal.urls_fast import pk_url_maker
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
-_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def _check_year(year):
@@ -195,6 +192,7 @@ class UnscheduledView(FilteredEventsMixin, ListView):
 
 
 def _json_ld(event, request, association):
+    """The event as schema.org data; ``includes/json_ld.html`` writes it into the page."""
     status = {
         Event.Status.CANCELLED: "https://schema.org/EventCancelled",
         Event.Status.POSTPONED: "https://schema.org/EventPostponed",
@@ -240,7 +238,7 @@ def _json_ld(event, request, association):
     photos = [photo for photo in event.photos.all() if photo.consent]
     if photos:
         data["image"] = [request.build_absolute_uri(photos[0].image.url)]
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES))
+    return data
 
 
 class EventDetailView(DetailView):

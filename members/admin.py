@@ -5,10 +5,10 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportActionMixin, ImportExportMixin
@@ -363,19 +363,13 @@ class MembershipApplicationAdmin(admin.ModelAdmin):
         if application.pk is None:
             return "—"
         candidates = services.application_candidates(application)
-        url = reverse("admin:members_membershipapplication_matches", args=[application.pk])
-        if not candidates:
-            summary = gettext("No person on file matches this application.")
-        else:
-            summary = format_html(
-                "<ul>{}</ul>",
-                format_html_join(
-                    "",
-                    "<li><bdi>{}</bdi> ({})</li>",
-                    ((c.person, match_reasons(c)) for c in candidates),
-                ),
-            )
-        return format_html('{}<p><a href="{}">{}</a></p>', summary, url, gettext("Review the matches"))
+        return render_to_string(
+            "members/includes/application_matches.html",
+            {
+                "candidates": [(c.person, match_reasons(c)) for c in candidates],
+                "url": reverse("admin:members_membershipapplication_matches", args=[application.pk]),
+            },
+        )
 
     def matches_view(self, request, object_id):
         """Both records side by side; the secretariat links the application or keeps it apart."""
@@ -449,20 +443,16 @@ class MembershipApplicationAdmin(admin.ModelAdmin):
             try:
                 services.application_approve(application=application, by=request.user)
             except ValidationError as error:
+                refused = {"application": application, "errors": error.messages}
                 self.message_user(
                     request,
-                    format_html("<bdi>{}</bdi>: {}", application, " ".join(error.messages)),
+                    render_to_string("members/includes/application_refused.html", refused),
                     messages.ERROR,
                 )
                 continue
             done += 1
         self.message_user(request, gettext("%(count)d applications approved.") % {"count": done})
         if skipped:
-            links = format_html_join(
-                ", ",
-                '<a href="{}"><bdi>{}</bdi></a>',
-                ((reverse("admin:members_membershipapplication_matches", args=[a.pk]), a) for a in skipped),
-            )
             text = ngettext(
                 "%(count)d application was not approved: people on file may be the applicant. "
                 "Review its matches, then link it to one of them or choose a new person:",
@@ -470,7 +460,16 @@ class MembershipApplicationAdmin(admin.ModelAdmin):
                 "Review their matches, then link each to one of them or choose a new person:",
                 len(skipped),
             ) % {"count": len(skipped)}
-            self.message_user(request, format_html("{} {}", text, links), messages.WARNING)
+            links = [
+                (a, reverse("admin:members_membershipapplication_matches", args=[a.pk])) for a in skipped
+            ]
+            self.message_user(
+                request,
+                render_to_string(
+                    "members/includes/applications_to_review.html", {"text": text, "skipped": links}
+                ),
+                messages.WARNING,
+            )
 
     @admin.action(description=_("Reject the selected applications…"), permissions=["change"])
     def reject(self, request, queryset):

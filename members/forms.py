@@ -1,3 +1,4 @@
+import hashlib
 import logging
 
 from django import forms
@@ -23,8 +24,8 @@ class _KeptCouncilChoices(ModelChoiceIterator):
     the council an applicant sits on is found at once. Made into models and labels they cost
     30 ms on every view of the form (issue 8); kept with ``per_version`` they are read in one
     cache call, and every write to the councils' tables replaces them. The choice's model
-    instance is not kept (``FastSelect`` does not read it); the submitted value is still
-    checked against the queryset.
+    instance is not kept (``Select`` does not read it); the submitted value is still checked
+    against the queryset.
     """
 
     def _groups(self):
@@ -48,6 +49,24 @@ class _KeptCouncilChoices(ModelChoiceIterator):
 
     def __bool__(self):
         return self.field.empty_label is not None or bool(self._groups())
+
+
+class CouncilSelect(FastSelect):
+    """The councils' ``<select>``, kept per content version like its choices (a template fragment
+    cache keyed on the content version).
+
+    Even from one template loop, 1,590 options take several times as long to write as the
+    rest of the form. With nothing chosen (the form as every visitor first sees it) the HTML
+    depends only on the content, the language and the field's attributes, so it is written once
+    per content version; a form sent back with a council chosen is written as usual.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if value not in (None, ""):
+            return super().render(name, value, attrs, renderer)
+        shape = repr((name, sorted({**self.attrs, **(attrs or {})}.items())))
+        key = f"members:council-select:{get_language()}:{hashlib.sha256(shape.encode()).hexdigest()}"
+        return per_version(key, lambda: super(CouncilSelect, self).render(name, value, attrs, renderer))
 
 
 class CouncilChoiceField(forms.ModelChoiceField):
@@ -77,7 +96,7 @@ class ApplicationForm(HoneypotMixin, forms.ModelForm):
             "area_province__name_fr",
         )
         .order_by("area_region__code", Council.level_rank(), "name_ar", "pk"),
-        widget=FastSelect,  # 1,590 councils: the template widget took 100 ms to write them (issue 8)
+        widget=CouncilSelect,
         label=_("Council"),
         help_text=_("The council on which you sit."),
     )

@@ -10,14 +10,8 @@ sanitises whatever arrives (``portal.richtext``, nh3): the editor is a convenien
 """
 
 from django import forms
-from django.template.base import render_value_in_context
-from django.template.context import Context
-from django.utils.html import conditional_escape
-from django.utils.safestring import SafeData, mark_safe
 from django_prose_editor.widgets import ProseEditorWidget
 from js_asset import Script
-
-_CONTEXT = Context()  # autoescape on, like the widget templates
 
 
 class RichTextWidget(ProseEditorWidget):
@@ -40,44 +34,12 @@ class RichTextWidget(ProseEditorWidget):
         )
 
 
-def _attrs_html(attrs):
-    """What django/forms/widgets/attrs.html renders, without a template."""
-    parts = []
-    for name, value in attrs.items():
-        if value is False:
-            continue
-        parts.append(f" {conditional_escape(name)}")
-        if value is not True:
-            parts.append(f'="{conditional_escape(_text(value))}"')
-    return "".join(parts)
-
-
-def _text(value):
-    """``value|stringformat:'s'``: the text, still safe if the value was."""
-    text = str(value)
-    return mark_safe(text) if isinstance(value, SafeData) else text
-
-
 class FastSelect(forms.Select):
-    """A ``<select>`` rendered in Python, byte for byte as Django's select.html and select_option.html.
+    """Django's ``Select``, written by one template loop (``portal/widgets/select.html``).
 
-    The template version includes two templates per option: on the calendar's filters (about
-    thirty options) that was a tenth of the page's render time (issue 8).
+    Django's template includes another template per option: for the membership form's 1,590
+    councils that took 100 ms, and a tenth of the calendar's time for its filters (issue 8).
+    The HTML is the same as Django's.
     """
 
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        out = [f'<select name="{conditional_escape(widget["name"])}"{_attrs_html(widget["attrs"])}>']
-        for group_name, group_choices, _group_index in widget["optgroups"]:
-            if group_name:
-                out.append(f'\n  <optgroup label="{render_value_in_context(group_name, _CONTEXT)}">')
-            for option in group_choices:
-                value_html = conditional_escape(_text(option["value"]))
-                label_html = render_value_in_context(option["label"], _CONTEXT)
-                out.append(
-                    f'\n  <option value="{value_html}"{_attrs_html(option["attrs"])}>{label_html}</option>\n'
-                )
-            if group_name:
-                out.append("\n  </optgroup>")
-        out.append("\n</select>")
-        return mark_safe("".join(out))
+    template_name = "portal/widgets/select.html"

@@ -61,9 +61,8 @@ class PressReleaseAdmin(TranslatedAdmin):
     def preview_link(self, obj):
         if not obj.pk:
             return "-"
-        return format_html(
-            '<a href="{}" target="_blank" rel="noopener">{}</a>', obj.get_preview_url(), _("Preview")
-        )
+        url, label = obj.get_preview_url(), _("Preview")
+        return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, label)
 
     @admin.action(description=_("Publish the selected items now"), permissions=["change"])
     def publish_selected(self, request, queryset):

@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import translation
@@ -93,20 +94,13 @@ class TrainingSessionAdmin(TranslatedAdmin):
     @admin.display(description=_("registrations"))
     def registrations_link(self, obj):
         """The session's registrations, where attendance is marked in bulk."""
-        return format_html(
-            '<a href="{}?session__id__exact={}">{}</a>',
-            reverse("admin:training_registration_changelist"),
-            obj.pk,
-            gettext("Registrations and attendance"),
-        )
+        url = f"{reverse('admin:training_registration_changelist')}?session__id__exact={obj.pk}"
+        return format_html('<a href="{}">{}</a>', url, gettext("Registrations and attendance"))
 
     @admin.display(description=_("register someone"))
     def register_link(self, obj):
-        return format_html(
-            '<a href="{}">{}</a>',
-            reverse("admin:training_register_on_behalf", args=[obj.pk]),
-            gettext("Register"),
-        )
+        url = reverse("admin:training_register_on_behalf", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, gettext("Register"))
 
     def get_urls(self):
         return [
@@ -242,8 +236,9 @@ class RegistrationAdmin(admin.ModelAdmin):
     def certificate_link(self, obj):
         if obj.status != models.Registration.Status.ATTENDED:
             return ""
-        url = obj.get_certificate_url()
-        return format_html('<a href="{}?lang=ar">AR</a> · <a href="{}?lang=fr">FR</a>', url, url)
+        return render_to_string(
+            "training/includes/certificate_links.html", {"url": obj.get_certificate_url()}
+        )
 
     def _mark(self, request, queryset, attended):
         count = services.registration_mark_attendance(registrations=list(queryset), attended=attended)

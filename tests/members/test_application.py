@@ -134,3 +134,42 @@ def test_admin_actions_approve_and_reject_with_reason(admin_client):
     first.refresh_from_db()
     second.refresh_from_db()
     assert first.status == "approved" and second.status == "rejected" and second.rejection_reason == "مكرر"
+
+
+@pytest.mark.django_db
+def test_council_list_is_written_once_per_content_version(client, settings):
+    """The 1,590 options are a fragment kept per content version and language: a second visitor
+    gets them without the template running again, and a renamed council shows at once."""
+    from django.test.signals import template_rendered
+
+    settings.PAGE_CACHE = True  # values are kept per content version (as with Redis)
+    rendered = []
+
+    def record(sender, template, **kwargs):
+        rendered.append(template.name)
+
+    template_rendered.connect(record)
+    try:
+
+        def council_select(language="ar"):
+            html = client.get(f"/{language}/members/apply/").content.decode()
+            return html[
+                html.index('<select name="council"') : html.index("</select>", html.index('name="council"'))
+            ]
+
+        first = council_select()
+        assert rendered.count("portal/widgets/select.html") == 1
+        rendered.clear()
+        assert council_select() == first
+        assert "portal/widgets/select.html" not in rendered
+        council_select("fr")
+        assert rendered.count("portal/widgets/select.html") == 1  # another language, its own
+        kept = council("01.511")
+        kept.name_ar = "مجلس بإسم جديد"
+        kept.save()
+        assert (
+            f'<option value="{kept.pk}">مجلس بإسم جديد</option>'
+            in client.get("/ar/members/apply/").content.decode()
+        )
+    finally:
+        template_rendered.disconnect(record)

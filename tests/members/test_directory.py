@@ -211,3 +211,32 @@ def test_portal_search_of_members_keeps_a_constant_query_count(client):
     assert group.total == 1000 and len(group.results) == 20
     first = list(Membership.objects.directory().values_list("person__name", flat=True)[:20])
     assert [result.title for result in group.results] == first
+
+
+@pytest.mark.django_db
+def test_cards_are_a_fragment_kept_per_content_version(client, settings):
+    """The cards are written once per content version, language and rows; an edit shows at once."""
+    from django.test.signals import template_rendered
+
+    settings.PAGE_CACHE = True  # values are kept per content version (as with Redis)
+    person = PersonFactory(name_ar="محمد قاسمي", name_fr="Mohamed Kassimi")
+    MembershipFactory(person=person, council=council("05.311"), holder="council")
+    rendered = []
+
+    def record(sender, template, **kwargs):
+        rendered.append(template.name)
+
+    template_rendered.connect(record)
+    try:
+        first = _html(client, "/ar/members/?x=1")
+        assert rendered.count("members/includes/directory_results.html") == 1
+        rendered.clear()
+        second = _html(client, "/ar/members/?x=2")  # another address: not a page-cache hit
+        assert "members/includes/directory_results.html" not in rendered
+        assert "Mohamed Kassimi" in first and "Mohamed Kassimi" in second
+        assert 'lang="ar" dir="rtl" class="member-card__alt">محمد قاسمي' in _html(client, "/fr/members/?x=3")
+        person.name_fr = "Mohammed Kassimi"
+        person.save()
+        assert "Mohammed Kassimi" in _html(client, "/ar/members/?x=4")
+    finally:
+        template_rendered.disconnect(record)
