@@ -14,6 +14,9 @@ class PortalAdminConfig(AdminConfig):
         from association.admin_filters import use_checked_related_filters
 
         use_checked_related_filters()
+        from portal.admin_fields import translate_boolean_icons
+
+        translate_boolean_icons()
 
 class AuthenticatorAppsConfig(TOTPConfig):
     """django-otp's TOTP devices, under a name the admin can translate (it has none)."""

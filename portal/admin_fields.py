@@ -18,7 +18,10 @@ import functools
 from django import forms
 from django.db import models
 from django.forms.widgets import Input
-from django.utils.translation import get_language_info
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import get_language_info, gettext
 from phonenumber_field.modelfields import PhoneNumberField
 
 # Values that are read left to right in any language.
@@ -67,6 +70,12 @@ class PortalAdminMixin:
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if field is None:
             return field
+        if isinstance(field.widget, forms.SplitDateTimeWidget):
+            # Django labels only the first of the two inputs (and not at all in 5.x).
+            date, time = field.widget.widgets
+            label = capfirst(db_field.verbose_name)
+            date.attrs.setdefault("aria-label", gettext("%(field)s (date)") % {"field": label})
+            time.attrs.setdefault("aria-label", gettext("%(field)s (time)") % {"field": label})
         attrs = direction_attrs(db_field)
         widgets = getattr(field.widget, "widgets", [field.widget])  # a phone number may be two inputs
         for widget in widgets:
@@ -96,3 +105,18 @@ def with_portal_admin(admin_class):
         (PortalAdminMixin, admin_class),
         {"__module__": admin_class.__module__, "__qualname__": admin_class.__qualname__},
     )
+
+
+def _boolean_icon(field_val):
+    """Django's yes/no/unknown icon, with its text alternative in the admin's language
+    (Django 5.2 writes "True", "False" or "None" whatever the language)."""
+    icon = {True: "yes", False: "no", None: "unknown"}[field_val]
+    alt = {True: gettext("Yes"), False: gettext("No"), None: gettext("Unknown")}[field_val]
+    return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{icon}.svg"), alt)
+
+
+def translate_boolean_icons():
+    """Put ``_boolean_icon`` in place of Django's; its callers look it up at each call."""
+    from django.contrib.admin.templatetags import admin_list
+
+    admin_list._boolean_icon = _boolean_icon
