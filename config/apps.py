@@ -1,3 +1,4 @@
+from axes.apps import AppConfig as AxesConfig
 from django.contrib.admin.apps import AdminConfig
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.apps import DefaultConfig as StaticConfig
@@ -18,6 +19,7 @@ class PortalAdminConfig(AdminConfig):
 
         translate_boolean_icons()
 
+
 class AuthenticatorAppsConfig(TOTPConfig):
     """django-otp's TOTP devices, under a name the admin can translate (it has none)."""
 
@@ -28,3 +30,9 @@ class BackupCodesConfig(StaticConfig):
     """django-otp's static tokens (the portal's backup codes), under a translated name."""
 
     verbose_name = _("Backup codes")
+
+
+class LoginAttemptsConfig(AxesConfig):
+    """django-axes (login attempts and lockouts), under a translated name (it has none)."""
+
+    verbose_name = _("Login attempts")

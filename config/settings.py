@@ -54,7 +54,7 @@ INSTALLED_APPS = [
     # portal's languages (config.apps).
     "config.apps.AuthenticatorAppsConfig",
     "config.apps.BackupCodesConfig",
-    "axes",
+    "config.apps.LoginAttemptsConfig",
     "association",
     "members",
     "bureau",
@@ -207,7 +207,8 @@ LANG_INFO.setdefault(
 
 PORTAL_LANGUAGES = env.list("PORTAL_LANGUAGES", default=["ar", "fr"])
 LANGUAGE_CODE = PORTAL_LANGUAGES[0]
-LANGUAGES = [(code, LANG_INFO[code]["name"]) for code in PORTAL_LANGUAGES]
+# Named in the admin's language (Django's catalogue translates its own language names).
+LANGUAGES = [(code, _(LANG_INFO[code]["name"])) for code in PORTAL_LANGUAGES]
 # Arabic first: a visitor's browser preference (often French in Morocco) does not override the
 # association's first language; an explicit choice (URL prefix, switcher cookie) does.
 PORTAL_HONOUR_ACCEPT_LANGUAGE = env.bool("PORTAL_HONOUR_ACCEPT_LANGUAGE", default=False)
