@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 from bureau import people, roster_xlsx, rosterdiff, services, titles, versions
 from bureau.models import Committee, CommitteeSeat, Mandate, OfficeWording, Seat, wordings
 from members.models import Person
+from portal import admin_home
 from portal.admin_mixins import TranslatedAdmin, TranslatedTabularInline
 from portal.validators import validate_document
 
@@ -855,3 +856,23 @@ class OfficeWordingAdmin(admin.ModelAdmin):
             "", '<li><span lang="ar" dir="rtl">{}</span> · <bdi lang="fr">{}</bdi></li>', rows
         )
         return format_html("<ul>{}</ul>", items)
+
+
+def home_links(request):
+    """The admin home's first links: the current bureau's roster and its committees."""
+    links = []
+    can_view_mandates = admin_home.can_view(request, Mandate)
+    mandate = Mandate.objects.current() if can_view_mandates else None
+    if mandate is not None:
+        url = reverse("admin:bureau_mandate_change", args=[mandate.pk])
+        links.append({"label": gettext("The current bureau and its roster"), "url": url})
+    elif can_view_mandates:
+        links.append({"label": gettext("The bureau's mandates"), "url": admin_home.changelist_url(Mandate)})
+    if admin_home.can_view(request, Committee):
+        filters = {"mandate__id__exact": mandate.pk} if mandate is not None else {}
+        url = admin_home.changelist_url(Committee, **filters)
+        links.append({"label": gettext("The permanent committees"), "url": url})
+    return links
+
+
+admin_home.register_home_links(home_links, order=10)

@@ -73,7 +73,7 @@ INSTALLED_APPS = [
     # portal's languages (portal.apps).
     "portal.apps.AuthenticatorAppsConfig",
     "portal.apps.BackupCodesConfig",
-    "axes",
+    "portal.apps.LoginAttemptsConfig",
     "mailer",
     "django_prose_editor",
     "portal",
@@ -252,7 +252,8 @@ LANG_INFO.setdefault(
 
 PORTAL_LANGUAGES = env.list("PORTAL_LANGUAGES", default=["ar", "fr"])
 LANGUAGE_CODE = PORTAL_LANGUAGES[0]
-LANGUAGES = [(code, LANG_INFO[code]["name"]) for code in PORTAL_LANGUAGES]
+# Named in the admin's language (Django's catalogue translates its own language names).
+LANGUAGES = [(code, _(LANG_INFO[code]["name"])) for code in PORTAL_LANGUAGES]
 # Arabic first: a visitor's browser preference (often French in Morocco) does not override the
 # association's first language; an explicit choice (URL prefix, switcher cookie) does.
 PORTAL_HONOUR_ACCEPT_LANGUAGE = env.bool("PORTAL_HONOUR_ACCEPT_LANGUAGE", default=False)

@@ -1,12 +1,13 @@
 from adminsortable2.admin import SortableAdminMixin
 from django.contrib import admin, messages
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 
 from events import models, services
 from events.resources import ProgrammeLineResource
+from portal import admin_home
 from portal.admin_mixins import TranslatedAdmin, TranslatedStackedInline, TranslatedTabularInline
 from portal.pagecache import VersionCountPaginator
 from portal.spreadsheets import CSV, XLSX
@@ -182,3 +183,18 @@ class CalendarTokenAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+def to_be_scheduled_task(request):
+    """The admin home's count of events with no date yet (cancelled ones left out)."""
+    if not admin_home.can_view(request, models.Event):
+        return None
+    to_be_set = models.Event.objects.to_be_set().exclude(status=models.Event.Status.CANCELLED)
+    return {
+        "label": gettext("Events to be scheduled (no date yet)"),
+        "count": to_be_set.count(),
+        "url": admin_home.changelist_url(models.Event, schedule__exact=models.Event.Schedule.TO_BE_SET),
+    }
+
+
+admin_home.register_home_task(to_be_scheduled_task, order=20)

@@ -15,6 +15,7 @@ from import_export.admin import ExportActionMixin, ImportExportMixin
 
 from members import models, resources, services
 from members.privacy_admin import PersonPrivacyActionsMixin
+from portal import admin_home
 from portal.admin_filters import ChoiceListFilter
 from portal.admin_mixins import TranslatedAdmin, TranslatedTabularInline
 from portal.pagecache import VersionCountPaginator
@@ -496,3 +497,18 @@ class MembershipApplicationAdmin(admin.ModelAdmin):
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "members/admin/reject_applications.html", context)
+
+
+def applications_task(request):
+    """The admin home's count of membership applications waiting for a decision."""
+    if not admin_home.can_view(request, models.MembershipApplication):
+        return None
+    pending = models.MembershipApplication.Status.PENDING
+    return {
+        "label": gettext("Membership applications to decide"),
+        "count": models.MembershipApplication.objects.filter(status=pending).count(),
+        "url": admin_home.changelist_url(models.MembershipApplication, status__exact=pending),
+    }
+
+
+admin_home.register_home_task(applications_task, order=10)

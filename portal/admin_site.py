@@ -34,7 +34,8 @@ from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from portal import backup_codes
+from portal import admin_home, backup_codes
+from portal.admin_fields import with_portal_admin
 from portal.ratelimit import limit_login_posts
 
 TOKEN_WIDGET = forms.TextInput(
@@ -126,6 +127,15 @@ class TokenForm(forms.Form):
 
 class PortalAdminSite(admin.AdminSite):
     login_form = PortalAdminAuthenticationForm
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        # Every app's admin, the portal's and the libraries', with the same field directions
+        # and buttons (portal.admin_fields).
+        super().register(model_or_iterable, with_portal_admin(admin_class or admin.ModelAdmin), **options)
+
+    def index(self, request, extra_context=None):
+        # The secretariat's home: the bureau, then what waits for action (portal.admin_home).
+        return super().index(request, {**admin_home.context(request), **(extra_context or {})})
 
     def has_permission(self, request):
         if not super().has_permission(request):

@@ -1,3 +1,4 @@
+from axes.apps import AppConfig as AxesConfig
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate, pre_save
@@ -31,9 +32,11 @@ class PortalAdminConfig(admin_apps.AdminConfig):
 
     def ready(self):
         super().ready()
+        from portal.admin_fields import translate_boolean_icons
         from portal.admin_filters import use_checked_related_filters
 
         use_checked_related_filters()
+        translate_boolean_icons()
 
 
 class AuthenticatorAppsConfig(TOTPConfig):
@@ -48,3 +51,10 @@ class BackupCodesConfig(StaticConfig):
 
     default = False
     verbose_name = _("Backup codes")
+
+
+class LoginAttemptsConfig(AxesConfig):
+    """django-axes (login attempts and lockouts), under a translated name (it has none)."""
+
+    default = False
+    verbose_name = _("Login attempts")

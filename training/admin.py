@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from portal import admin_home
 from portal.admin_filters import ChoiceListFilter
 from portal.admin_mixins import TranslatedAdmin
 from training import exports, models, selectors, services
@@ -278,3 +279,18 @@ class RegistrationAdmin(admin.ModelAdmin):
             % {"count": done},
             messages.SUCCESS,
         )
+
+
+def nearly_full_task(request):
+    """The admin home's count of sessions to come with 90 % of their seats or more taken."""
+    if not admin_home.can_view(request, models.TrainingSession):
+        return None
+    ids = list(selectors.nearly_full_sessions().values_list("pk", flat=True))
+    return {
+        "label": gettext("Training sessions nearly full (90 % of seats or more)"),
+        "count": len(ids),
+        "url": admin_home.changelist_url(models.TrainingSession, id__in=",".join(map(str, ids)) or "0"),
+    }
+
+
+admin_home.register_home_task(nearly_full_task, order=30)

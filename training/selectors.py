@@ -1,8 +1,9 @@
 """Reads for continuing training: the catalogue, a member's registrations, the dashboard."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
+from django.utils import timezone
 
-from events.models import visibilities_for
+from events.models import Event, visibilities_for
 from members.models import Council, CouncilSeat, Membership, Person
 from portal.pagecache import per_version
 from training.models import SEAT_STATUSES, Registration, TrainingProgramme, TrainingSession
@@ -110,3 +111,18 @@ def attendance_by_region():
         {"region": region, "attended": a, "total": t, "rate": round(100 * a / t)}
         for region, (a, t) in sorted(totals.items(), key=lambda item: (item[0] == "", item[0]))
     ]
+
+
+# A training session is "nearly full" from this share of its seats taken (the admin's home).
+NEAR_CAPACITY = 0.9
+
+
+def nearly_full_sessions(today=None):
+    """Training sessions to come (or still undated) with at least 90 % of their seats taken."""
+    today = today or timezone.localdate()
+    return (
+        TrainingSession.objects.with_seats()
+        .filter(capacity__isnull=False, seats_taken__gte=F("capacity") * NEAR_CAPACITY)
+        .filter(Q(event__end_date__gte=today) | Q(event__schedule=Event.Schedule.TO_BE_SET))
+        .exclude(event__status=Event.Status.CANCELLED)
+    )

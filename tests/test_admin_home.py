@@ -1,0 +1,82 @@
+"""The admin's home page leads with the bureau, then what waits for the secretariat, counted."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from bureau.models import Mandate
+from events.models import Event
+from members.models import Council, MembershipApplication
+from training.models import Registration, TrainingSession
+
+pytestmark = pytest.mark.django_db
+
+
+def _fill(session, taken):
+    council = Council.objects.first()
+    for number in range(taken):
+        Registration.objects.create(session=session, participant_name=f"مشارك {number}", council=council)
+
+
+def _upcoming_session():
+    session = TrainingSession.objects.first()
+    event = session.event
+    event.status = Event.Status.PLANNED
+    event.schedule, event.starts_at, event.ends_at = Event.Schedule.DAYS, None, None
+    event.start_date = event.end_date = timezone.localdate() + datetime.timedelta(days=10)
+    event.save()
+    return session
+
+
+def test_index_counts_what_waits(demo, admin_client):
+    council = Council.objects.first()
+    for name in ("أمينة", "سعيد"):
+        MembershipApplication.objects.create(name_ar=name, gender="f", council=council)
+    MembershipApplication.objects.create(
+        name_ar="مرفوض", gender="m", council=council, status=MembershipApplication.Status.REJECTED
+    )
+    undated = Event.objects.to_be_set().exclude(status=Event.Status.CANCELLED).count()
+    session = _upcoming_session()
+    session.capacity = 10
+    session.save()
+    _fill(session, 9)  # 90 %: nearly full
+
+    response = admin_client.get("/ar/admin/")
+    tasks = {task["url"].split("?")[0]: task for task in response.context["pending_tasks"]}
+    applications = tasks[reverse("admin:members_membershipapplication_changelist")]
+    assert applications["count"] == 2 and "status__exact=pending" in applications["url"]
+    assert tasks[reverse("admin:events_event_changelist")]["count"] == undated
+    sessions = tasks[reverse("admin:training_trainingsession_changelist")]
+    assert sessions["count"] == 1 and f"id__in={session.pk}" in sessions["url"]
+    assert admin_client.get(sessions["url"]).context["cl"].result_count == 1
+
+    html = response.content.decode()
+    mandate_url = reverse("admin:bureau_mandate_change", args=[Mandate.objects.current().pk])
+    # The bureau first, then the tasks, then the list of apps.
+    assert html.index(mandate_url) < html.index("home-tasks") < html.index('class="app-')
+
+
+def test_a_session_below_ninety_percent_or_past_is_not_nearly_full(demo, admin_client):
+    session = _upcoming_session()
+    session.capacity = 10
+    session.save()
+    _fill(session, 8)
+    response = admin_client.get("/ar/admin/")
+    counts = [task["count"] for task in response.context["pending_tasks"]]
+    assert counts[2] == 0
+    _fill(session, 1)
+    Event.objects.filter(pk=session.event_id).update(
+        start_date=timezone.localdate() - datetime.timedelta(days=3),
+        end_date=timezone.localdate() - datetime.timedelta(days=2),
+    )
+    assert admin_client.get("/ar/admin/").context["pending_tasks"][2]["count"] == 0
+
+
+def test_staff_see_only_what_they_may_view(demo, client, django_user_model):
+    from tests.auth import force_login_verified
+
+    clerk = django_user_model.objects.create_user("clerk", password="a-long-test-password", is_staff=True)
+    response = force_login_verified(client, clerk).get("/ar/admin/")
+    assert response.context["pending_tasks"] == [] and response.context["bureau_links"] == []
