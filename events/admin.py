@@ -8,7 +8,7 @@ from import_export.admin import ImportExportMixin
 from events import models, services
 from events.resources import ProgrammeLineResource
 from portal.admin_mixins import TranslatedAdmin, TranslatedStackedInline, TranslatedTabularInline
-from portal.pagecache import VersionCountPaginator
+from portal.content_version import VersionCountPaginator
 from portal.spreadsheets import CSV, XLSX
 
 

@@ -4,7 +4,7 @@ from django.db.models import Count, Q
 
 from events.models import visibilities_for
 from members.models import Council, CouncilSeat, Membership, Person
-from portal.pagecache import per_version
+from portal.content_version import per_version
 from training.models import SEAT_STATUSES, Registration, TrainingProgramme, TrainingSession
 
 
