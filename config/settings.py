@@ -175,19 +175,22 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 REDIS_URL = env("REDIS_URL", default="")
 CACHE_KEY_PREFIX = env("CACHE_KEY_PREFIX", default="portal")
 if REDIS_URL:
+    # django-redis: one client per process (Django's RedisCache builds one per call), and with
+    # IGNORE_EXCEPTIONS a Redis down or hung (short socket timeouts) is a miss, not an error page.
+    _redis_options = {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
     CACHES = {
         "default": {
-            "BACKEND": "portal.cache.ResilientRedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            "OPTIONS": {**_redis_options, "IGNORE_EXCEPTIONS": True},
         },
         # The public forms' rate limits: counted in Redis, or per process while it is down.
         "ratelimit": {
             "BACKEND": "portal.cache.RateLimitCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            "OPTIONS": _redis_options,
         },
     }
     RATELIMIT_USE_CACHE = "ratelimit"
@@ -462,12 +465,12 @@ AUTHENTICATION_BACKENDS = [
 # council presidents such as the AMPCP, where the council stays the member when its president changes).
 MEMBERS_MEMBERSHIP_HOLDER = env("MEMBERS_MEMBERSHIP_HOLDER", default="person")
 
-# --- Page cache (portal.pagecache) -----------------------------------------------------------
+# --- Page cache (portal.pagecache, portal.content_version) --------------------------------------
 
-# Anonymous pages from the shared cache, invalidated on every content change (see
-# portal/pagecache.py). On by default only with Redis: a per-process cache cannot be invalidated
-# across several app processes.
-INSTALLED_APPS.append("portal.pagecache.PageCacheConfig")
+# Anonymous pages from the shared cache, kept under a content version that every change of the
+# content replaces (portal/content_version.py). On by default only with Redis: a per-process
+# cache cannot be invalidated across several app processes.
+INSTALLED_APPS.append("portal.content_version.ContentVersionConfig")
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
     "portal.pagecache.PageCacheMiddleware",
@@ -479,7 +482,7 @@ MIDDLEWARE.insert(
     "portal.pagecache.EarlyPageCacheMiddleware",
 )
 PAGE_CACHE = env.bool("PAGE_CACHE", default=bool(REDIS_URL))
-# Seconds a page is kept at most (less when a scheduled press release is due sooner).
+# Seconds a page or a value is kept at most (pages: never past local midnight).
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=600)
 # max-age for browsers and proxies; 0 = they revalidate every time (ETag, 304), never stale.
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=0)

@@ -9,7 +9,7 @@ from events import models, services
 from events.resources import ProgrammeLineResource
 from portal import admin_home
 from portal.admin_mixins import TranslatedAdmin, TranslatedStackedInline, TranslatedTabularInline
-from portal.pagecache import VersionCountPaginator
+from portal.content_version import VersionCountPaginator
 from portal.spreadsheets import CSV, XLSX
 
 

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from association.models import Partner
 from events import territory
 from members.access import is_member
-from portal.pagecache import per_version
+from portal.content_version import per_version
 from portal.text import index_key
 from portal.validators import validate_document, validate_image
 
@@ -92,7 +92,7 @@ CARD_FIELDS = [
 def longest_span():
     """The longest time from an event's first to its last day (None without dated events).
 
-    Kept per content version (``portal.pagecache.per_version``): any change to an event
+    Kept per content version (``portal.content_version.per_version``): any change to an event
     replaces it.
     """
 

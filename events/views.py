@@ -41,7 +41,7 @@ from events.models import (
 )
 from events.resources import ProgrammeLineResource
 from members.access import is_member
-from portal.pagecache import version_count
+from portal.content_version import version_count
 from portal.spreadsheets import dataset_xlsx
 from portal.storage import serve_file
 from portal.urls_fast import pk_url_maker

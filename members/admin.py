@@ -18,7 +18,7 @@ from members.privacy_admin import PersonPrivacyActionsMixin
 from portal import admin_home
 from portal.admin_filters import ChoiceListFilter
 from portal.admin_mixins import TranslatedAdmin, TranslatedTabularInline
-from portal.pagecache import VersionCountPaginator
+from portal.content_version import VersionCountPaginator
 from portal.spreadsheets import CSV, XLSX
 from portal.text import search_terms
 

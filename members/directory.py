@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, F, Q
 
 from members.models import Membership
-from portal.pagecache import per_version
+from portal.content_version import per_version
 
 
 class DirectoryRows:
@@ -15,7 +15,7 @@ class DirectoryRows:
 
     The order is region code, province code, council name, then person name: councils first.
     A *plan* lists the directory's councils in that order with how many rows each has (one
-    ``GROUP BY`` query, kept per content version: ``portal.pagecache.per_version``); councils that
+    ``GROUP BY`` query, kept per content version: ``portal.content_version.per_version``); councils that
     sort alike (same region, province and name) form one bucket, so that their members, mixed
     by name, stay in the one order. A page then reads only the rows of the few buckets it spans,
     sorted by the same full ordering, from the right offset. The count is the plan's total.

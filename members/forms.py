@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from members.models import Council, MembershipApplication, Person
 from members.services import email_in_use, email_normalise
+from portal.content_version import per_version
 from portal.forms import HoneypotMixin
-from portal.pagecache import per_version
 from portal.widgets import FastSelect
 
 logger = logging.getLogger(__name__)

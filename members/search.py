@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.directory import DirectoryRows
 from members.models import Council, CouncilSeat, Membership
-from portal.pagecache import per_version
+from portal.content_version import per_version
 from portal.search import SearchResult, SearchResults, close_words
 
 

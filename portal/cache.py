@@ -1,16 +1,17 @@
-"""A Redis cache that degrades to "no cache" when Redis is unreachable.
+"""The rate limiter's cache: counts in Redis, or in this process while Redis cannot be reached.
 
-The cache only speeds pages up; a Redis outage must not turn them into errors. Every operation
-that fails to reach Redis is logged and answered as a miss (reads) or ignored (writes), with
-short socket timeouts so that a dead server costs milliseconds, not seconds.
+django-ratelimit refuses every request when its cache fails, and ``RATELIMIT_FAIL_OPEN`` would
+drop the limit altogether; counting per process keeps both the public forms and a limit. Each
+operation tries Redis first, so the shared count is used again as soon as Redis is back. (The
+default cache needs none of this: django-redis's ``IGNORE_EXCEPTIONS`` turns its failures into
+misses, config/settings.py.)
 """
 
-import functools
 import logging
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django_redis.cache import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -19,77 +20,9 @@ logger = logging.getLogger(__name__)
 _FAILURES = (RedisConnectionError, RedisTimeoutError, OSError)
 
 
-def _tolerant(default=None):
-    def decorate(method):
-        @functools.wraps(method)
-        def wrapper(self, *args, **kwargs):
-            try:
-                return method(self, *args, **kwargs)
-            except _FAILURES as exc:
-                logger.warning("Cache unavailable (%s): %s", method.__name__, exc.__class__.__name__)
-                return default(*args, **kwargs) if callable(default) else default
-
-        return wrapper
-
-    return decorate
-
-
-def _default_arg(key, default=None, *args, **kwargs):
-    return default
-
-
-class SharedClientRedisCacheClient(RedisCacheClient):
-    """One ``redis.Redis`` client per connection pool, instead of a new one per operation.
-
-    Django builds a client for every cache call, and redis-py's constructor fills a table of
-    several hundred response callbacks each time: a quarter of a millisecond per call here,
-    five calls on a page (issue 8). Clients are thread-safe (the pool lends each command a
-    connection), so one per pool serves every thread.
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._clients = {}
-
-    def get_client(self, key=None, *, write=False):
-        pool = self._get_connection_pool(write)
-        client = self._clients.get(id(pool))
-        if client is None:
-            client = self._clients.setdefault(id(pool), self._client(connection_pool=pool))
-        return client
-
-
-class ResilientRedisCache(RedisCache):
-    def __init__(self, server, params):
-        super().__init__(server, params)
-        self._class = SharedClientRedisCacheClient
-
-    get = _tolerant(_default_arg)(RedisCache.get)
-    set = _tolerant()(RedisCache.set)
-    add = _tolerant(False)(RedisCache.add)
-    touch = _tolerant(False)(RedisCache.touch)
-    delete = _tolerant(False)(RedisCache.delete)
-    get_many = _tolerant(lambda *args, **kwargs: {})(RedisCache.get_many)
-    set_many = _tolerant(lambda *args, **kwargs: [])(RedisCache.set_many)
-    delete_many = _tolerant()(RedisCache.delete_many)
-    has_key = _tolerant(False)(RedisCache.has_key)
-    incr = _tolerant()(RedisCache.incr)
-    clear = _tolerant(False)(RedisCache.clear)
-
-
 class RateLimitCache(RedisCache):
-    """The rate limiter's counters: in Redis, shared by every app server, or, while Redis
-    cannot be reached, in this process's memory.
-
-    django-ratelimit refuses every request when its cache fails (``RATELIMIT_FAIL_OPEN``
-    would instead drop the limit altogether); counting per process keeps both the public
-    forms and a limit. Each operation tries Redis first, so the shared count is used again
-    as soon as Redis is back.
-    """
-
     def __init__(self, server, params):
         super().__init__(server, params)
-        self._class = SharedClientRedisCacheClient
         self._local = LocMemCache(f"ratelimit-fallback-{id(self)}", {"TIMEOUT": 3600, "MAX_ENTRIES": 10000})
 
     def _fall_back(self, operation, exc):

@@ -29,7 +29,7 @@ def health(request):
     """200 when the database (and the read replica, when there is one) answers; the cache is
     reported but only degrades, never fails.
 
-    The portal keeps serving without Redis (portal.cache.ResilientRedisCache), so a cache
+    The portal keeps serving without Redis (django-redis ignores its errors: settings), so a cache
     outage must not take every app server out of the load balancer.
     """
     checks = {"database": _answers(connections[PRIMARY])}

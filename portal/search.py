@@ -40,7 +40,7 @@ from datetime import date, datetime
 from django.db.models import Case, Count, F, FloatField, Q, Value, When
 from django.db.models.functions import ExtractYear
 
-from portal.pagecache import per_version
+from portal.content_version import per_version
 from portal.text import analyse, normalize, search_terms
 
 MIN_TERM_LENGTH = 2

@@ -8,7 +8,7 @@ class PressConfig(AppConfig):
 
     def ready(self):
         from events import hooks
-        from portal import pagecache, registry, roles
+        from portal import content_version, registry, roles
         from portal.search import register_search_provider
         from portal.sitemaps import register_page, register_sitemap
         from press import search, selectors, sitemaps
@@ -21,8 +21,8 @@ class PressConfig(AppConfig):
         register_page("press:list")
         register_sitemap("press", sitemaps.PressSitemap)
         register_search_provider(search.PressSearchProvider())
-        # The page cache keeps a page no longer than until the next scheduled item appears.
-        pagecache.register_scheduled(selectors.scheduled_after)
+        # A new content version when the next scheduled item appears.
+        content_version.register_scheduled(selectors.scheduled_after)
         # An activity's page lists the published press releases and news about it.
         hooks.register_related(
             "press", selectors.press_about_event, label=_("Press releases and news about this activity")

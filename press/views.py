@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from association.models import AssociationProfile
+from portal.content_version import per_version
 from portal.images import thumbnail_url
-from portal.pagecache import per_version
 from press.models import Category, PressRelease
 
 
@@ -29,10 +29,10 @@ def _facets():
 
 
 def press_facets():
-    """The list's years, categories and counts, kept per content version (and until the next
-    scheduled publication): the year and category filters and the count cost no query."""
+    """The list's years, categories and counts, kept per content version (a new one comes with
+    each scheduled publication): the year and category filters and the count cost no query."""
     zone = timezone.get_current_timezone_name()
-    return per_version(f"press:facets:{zone}", _facets, scheduled=True)
+    return per_version(f"press:facets:{zone}", _facets)
 
 
 class _CountedPaginator(Paginator):
@@ -188,7 +188,6 @@ class PressDetailView(DetailView):
         context["previous"], context["next"] = per_version(
             f"press:neighbours:{item.pk}",
             lambda: neighbours(item, PressRelease.objects.published()),
-            scheduled=True,
         )
         return context
 

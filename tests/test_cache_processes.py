@@ -1,5 +1,5 @@
 """Two real app processes on one database and one Redis: an edit through one shows at once through
-the other (portal.pagecache). Needs REDIS_URL; the database is a SQLite file shared by the
+the other (portal.pagecache, portal.content_version). Needs REDIS_URL; the database is a SQLite file shared by the
 processes (with DATABASE_URL pointing at PostgreSQL, that server is used for nothing here)."""
 
 import http.cookiejar
@@ -149,8 +149,12 @@ def test_a_write_from_another_process_shows_at_once_through_b(site):
     b = site["B"]
     fetch(b + "/fr/press/")
     assert fetch(b + "/fr/press/")[0] == "hit"
-    # A cron job or a management command: a bulk update (no model signal) in its own process.
-    script = "from press.models import PressRelease\nPressRelease.objects.update(status='published', title_fr='Titre corrigé')\n"
+    # A cron job or a management command in its own process: a bulk update (no model signal),
+    # then content_changed(), as such code does.
+    script = (
+        "from press.models import PressRelease\nfrom portal.content_version import content_changed\n"
+        "PressRelease.objects.update(status='published', title_fr='Titre corrigé')\ncontent_changed()\n"
+    )
     subprocess.run([*site["manage"], "shell", "-c", script], env=site["env"], cwd=ROOT, check=True)
     state, page = fetch(b + "/fr/press/")
     assert state == "miss" and "Titre corrigé" in page

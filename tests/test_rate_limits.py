@@ -2,14 +2,11 @@
 
 import logging
 import shutil
-import socket
-import subprocess
-import time
 
 import pytest
-import redis
 
 from association.models import ContactMessage
+from tests.redis_server import free_port, start_redis, stop_redis
 
 CONTACT = {"name": "Fatima", "email": "fatima@example.org", "subject": "Adhésion", "message": "Bonjour"}
 
@@ -48,34 +45,6 @@ def test_behind_the_proxy_the_forwarded_address_counts(client, settings):
     assert client.post("/fr/contact/", CONTACT, HTTP_X_FORWARDED_FOR="203.0.113.8").status_code == 302
 
 
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _start_redis(port):
-    server = subprocess.Popen(
-        ["redis-server", "--port", str(port), "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    client = redis.Redis(port=port)
-    for _attempt in range(100):
-        try:
-            client.ping()
-            return server, client
-        except redis.ConnectionError:
-            time.sleep(0.05)
-    server.kill()
-    raise RuntimeError("redis-server did not start")
-
-
-def _stop_redis(server):
-    server.terminate()
-    server.wait(timeout=10)
-
-
 @pytest.mark.django_db
 @pytest.mark.skipif(not shutil.which("redis-server"), reason="needs redis-server")
 def test_with_redis_down_the_forms_keep_per_process_limits_and_use_redis_again_when_back(
@@ -83,31 +52,31 @@ def test_with_redis_down_the_forms_keep_per_process_limits_and_use_redis_again_w
 ):
     """A real Redis, stopped and started again: down, each process counts for itself and the
     forms keep working (not a 429 for everyone); back, the shared count is used again."""
-    port = _free_port()
+    port = free_port()
     settings.CACHES = {
         **settings.CACHES,
         "ratelimit": {
             "BACKEND": "portal.cache.RateLimitCache",
             "LOCATION": f"redis://127.0.0.1:{port}/0",
             "KEY_PREFIX": "ratelimit-test",
-            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
         },
     }
     settings.RATELIMIT_USE_CACHE = "ratelimit"
     settings.PORTAL_FORM_RATE = "2/h"
-    server, redis_client = _start_redis(port)
+    server, redis_client = start_redis(port)
     try:
         assert client.post("/fr/contact/", CONTACT).status_code == 302
         assert redis_client.dbsize() == 1  # counted in the shared cache
-        _stop_redis(server)
+        stop_redis(server)
         with caplog.at_level(logging.WARNING, logger="portal.cache"):
             assert client.post("/fr/contact/", CONTACT, REMOTE_ADDR="10.0.0.2").status_code == 302
             assert client.post("/fr/contact/", CONTACT, REMOTE_ADDR="10.0.0.2").status_code == 302
             assert client.post("/fr/contact/", CONTACT, REMOTE_ADDR="10.0.0.2").status_code == 429
         assert "Rate limit counted in this process" in caplog.text
-        server, redis_client = _start_redis(port)
+        server, redis_client = start_redis(port)
         assert client.post("/fr/contact/", CONTACT, REMOTE_ADDR="10.0.0.3").status_code == 302
         assert redis_client.dbsize() == 1  # the shared cache counts again
     finally:
-        _stop_redis(server)
+        stop_redis(server)
     assert ContactMessage.objects.count() == 4

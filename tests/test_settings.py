@@ -62,7 +62,7 @@ def test_database_and_redis_urls_switch_backends():
         DATABASE_URL="postgres://portal@db.internal:5432/portal", REDIS_URL="redis://cache.internal:6379/1"
     )
     assert values["db"] == "django.db.backends.postgresql"
-    assert values["cache"] == "portal.cache.ResilientRedisCache"
+    assert values["cache"] == "django_redis.cache.RedisCache"
     assert values["sessions"] == "django.contrib.sessions.backends.cached_db"
 
 

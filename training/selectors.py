@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from events.models import Event, visibilities_for
 from members.models import Council, CouncilSeat, Membership, Person
-from portal.pagecache import per_version
+from portal.content_version import per_version
 from training.models import SEAT_STATUSES, Registration, TrainingProgramme, TrainingSession
 
 

@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from association.models import AssociationProfile
+from portal.content_version import content_changed
 from training.models import Registration, TrainingSession
 
 Status = Registration.Status
@@ -153,11 +154,13 @@ def registration_mark_attendance(*, registrations, attended, now=None):
     """Record who came: only registrations that hold a seat change; returns how many did."""
     now = now or timezone.now()
     status = Status.ATTENDED if attended else Status.ABSENT
-    return (
+    count = (
         Registration.objects.filter(pk__in=[r.pk for r in registrations])
         .holding_seats()
         .update(status=status, attendance_marked_at=now, updated_at=now)
     )
+    content_changed()  # update() sends no signal: the seats shown change
+    return count
 
 
 def reminders_send(*, days, now=None):

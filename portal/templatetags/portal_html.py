@@ -1,7 +1,7 @@
 """Template helpers every app uses; the markup itself stays in the templates.
 
 ``include_per_version`` is ``{% include %}`` kept as a fragment per content version
-(``portal.pagecache.per_version``): for the long loops of a page (fifty directory cards, fifteen
+(``portal.content_version.per_version``): for the long loops of a page (fifty directory cards, fifteen
 committee rosters), which cost more to write from a template than to read from the cache.
 
 ``json_ld`` is ``json_script`` for structured data: ``json_script`` writes
@@ -18,7 +18,7 @@ from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from portal.pagecache import per_version
+from portal.content_version import per_version
 
 register = template.Library()
 

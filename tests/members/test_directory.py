@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from members.models import Council, CouncilSeat, Membership, Person
+from portal.content_version import content_changed
 from tests.members.factories import MembershipFactory, PersonFactory, SeatFactory, council
 
 
@@ -103,6 +104,7 @@ def _bulk_members(count):
             for i, p in enumerate(people)
         ]
     )
+    content_changed()  # bulk_create() sends no signal
 
 
 @pytest.mark.django_db

@@ -242,7 +242,7 @@ def test_pages_built_while_the_replica_may_lag_are_served_but_not_kept(
     import time
 
     from association.models import AssociationProfile
-    from portal import pagecache
+    from portal import content_version
 
     settings.PAGE_CACHE = True
     settings.DATABASE_REPLICA_PIN_SECONDS = 10
@@ -251,12 +251,12 @@ def test_pages_built_while_the_replica_may_lag_are_served_but_not_kept(
     assert client.get("/ar/partners/")["X-Page-Cache"] == "miss"
     assert client.get("/ar/partners/")["X-Page-Cache"] == "miss"  # built again: nothing was kept
     later = time.time() + 11
-    monkeypatch.setattr(pagecache.time, "time", lambda: later)
+    monkeypatch.setattr(content_version.time, "time", lambda: later)
     assert client.get("/ar/partners/")["X-Page-Cache"] == "miss"
     assert client.get("/ar/partners/")["X-Page-Cache"] == "hit"
     # Without a replica, pages are kept at once (the router is what tells).
     settings.DATABASE_ROUTERS = []
-    pagecache.bump()
+    content_version.bump()
     monkeypatch.undo()
     client.get("/ar/partners/")
     assert client.get("/ar/partners/")["X-Page-Cache"] == "hit"

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from members.resources import PersonPrivateResource
 from portal import spreadsheets
+from portal.content_version import content_changed
 
 
 class ProgressResource(PersonPrivateResource):
@@ -74,6 +75,8 @@ class Command(BaseCommand):
             dataset, dry_run=dry_run, use_transactions=True, rollback_on_validation_errors=True
         )
         self.stdout.write("")
+        if not dry_run:
+            content_changed()  # rows written in bulk, without signals
         if result.has_errors() or result.has_validation_errors():
             for line in describe_errors(result, resource):
                 self.stderr.write(line)

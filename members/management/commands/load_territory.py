@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from members import territory
+from portal.content_version import content_changed
 
 
 class Command(BaseCommand):
@@ -18,6 +19,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, vintage, **options):
         summary = territory.load(territory.current_apps(), vintage=vintage)
+        content_changed()  # rows written in bulk, without signals
         for key, value in summary.items():
             self.stdout.write(f"{key}: {value}")
         self.stdout.write(self.style.SUCCESS("Territory loaded."))
