@@ -11,12 +11,13 @@ export DJANGO_SETTINGS_MODULE := config.settings
 # in production (lighthouse, weight, load, bench) get a throwaway one unless one is set.
 LOCAL_SECRET_KEY = $(or $(SECRET_KEY),$(shell $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))'))
 
-.PHONY: audit load lighthouse weight run setup test lint fmt messages demo demo-reset browser screenshots bench clean help backup restore
+.PHONY: lock audit load lighthouse weight run setup test lint fmt messages demo demo-reset browser screenshots bench clean help backup restore
 
 help:
 	@echo "make run        set up and serve the portal with demo content at http://127.0.0.1:$(PORT)/"
 	@echo "make test       set up and run the whole test suite"
 	@echo "make lint       ruff, the import contracts (import-linter) and the migrations check"
+	@echo "make lock       recompile requirements*.txt (pinned, with hashes) from requirements*.in"
 	@echo "make audit      pinned dependencies checked against published advisories (pip-audit)"
 	@echo "make messages   extract interface strings into the ar and fr catalogues"
 	@echo "make browser    install Debian's Chromium for the browser tests (root)"
@@ -28,11 +29,18 @@ help:
 	@echo "make restore FILE=...  replace all content with a backup"
 	@echo "make demo-reset wipe the local SQLite database and load ASSOCIATION=$(ASSOCIATION)"
 
+# requirements*.txt are lock files with hashes (`make lock` compiles them from requirements*.in):
+# pip checks every file it installs against them.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $@
+
+# Recompile the lock files after changing requirements*.in (pip-tools, hashes for every file).
+lock: $(VENV)/.installed
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements-dev.in
 
 setup: $(VENV)/.installed
 	$(PY) manage.py compile_catalogues
