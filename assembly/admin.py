@@ -10,9 +10,9 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -79,9 +79,8 @@ class AssemblyAdmin(SimpleHistoryAdmin):
 
     @admin.display(description=_("sign-in"))
     def sign_in_link(self, obj):
-        return format_html(
-            '<a href="{}">{}</a>', reverse("admin:assembly_sign_in", args=[obj.pk]), gettext("Sign-in screen")
-        )
+        url = reverse("admin:assembly_sign_in", args=[obj.pk])
+        return render_to_string("admin/includes/link.html", {"url": url, "label": gettext("Sign-in screen")})
 
     def get_urls(self):
         return [
@@ -197,11 +196,7 @@ class ConvocationAdmin(admin.ModelAdmin):
     @admin.display(description=_("letter"))
     def letters(self, obj):
         url = reverse("admin:assembly_letter", args=[obj.pk])
-        return format_html(
-            '<a href="{}?lang=ar" hreflang="ar">العربية</a> · <a href="{}?lang=fr" hreflang="fr">Français</a>',
-            url,
-            url,
-        )
+        return render_to_string("admin/assembly/includes/language_links.html", {"url": url})
 
     def get_urls(self):
         return [
@@ -362,11 +357,7 @@ class MinutesAdmin(SimpleHistoryAdmin, TranslatedAdmin):
     @admin.display(description=_("PDF"))
     def pdf_links(self, obj):
         url = reverse("admin:assembly_minutes_pdf", args=[obj.pk])
-        return format_html(
-            '<a href="{}?lang=ar" hreflang="ar">العربية</a> · <a href="{}?lang=fr" hreflang="fr">Français</a>',
-            url,
-            url,
-        )
+        return render_to_string("admin/assembly/includes/language_links.html", {"url": url})
 
     def get_urls(self):
         return [

@@ -4,7 +4,6 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView
@@ -120,8 +119,6 @@ class SearchView(TemplateView):
             page = Paginator(range(shown.total), limit).get_page(page_number)
         return super().get_context_data(
             query=query_text,
-            # The query may be in the other script: isolated, it does not reorder the sentence.
-            query_isolated=format_html("<bdi>{}</bdi>", query_text),
             highlight_terms=query.terms + query.names,
             groups=groups,
             kinds=[(group.key, group.label, group.total) for group in facets],

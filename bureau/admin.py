@@ -19,10 +19,10 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -37,11 +37,8 @@ from portal.validators import validate_document
 def _titles_html(obj, wording_map=None):
     if obj is None or not obj.pk or not obj.person_id:
         return "–"
-    return format_html(
-        '<span lang="ar" dir="rtl">{}</span><br><bdi lang="fr" dir="ltr">{}</bdi>',
-        obj.title("ar", wording_map=wording_map),
-        obj.title("fr", wording_map=wording_map),
-    )
+    titles_by_language = {language: obj.title(language, wording_map=wording_map) for language in ("ar", "fr")}
+    return render_to_string("admin/bureau/includes/titles.html", titles_by_language)
 
 
 class HoldingForm(forms.ModelForm):
@@ -852,10 +849,7 @@ class OfficeWordingAdmin(admin.ModelAdmin):
                         for language in ("ar", "fr")
                     ]
                 )
-        items = format_html_join(
-            "", '<li><span lang="ar" dir="rtl">{}</span> · <bdi lang="fr">{}</bdi></li>', rows
-        )
-        return format_html("<ul>{}</ul>", items)
+        return render_to_string("admin/bureau/includes/title_examples.html", {"rows": rows})
 
 
 def home_links(request):

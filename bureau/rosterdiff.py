@@ -4,14 +4,11 @@ Pure functions over the snapshots that ``bureau.versions`` stores (lists of seat
 database, so that the history, the revert preview and the "someone saved meanwhile" message
 all say the same thing. ``changes`` compares the seats held (no end date), matching people to
 positions, so that a replacement reads "الكاتب العام: X ← Y" and two vice-presidents
-exchanging ranks read "النائب الأول ↔ النائب الثاني"; ``describe`` words one change in the
-active language.
+exchanging ranks read "النائب الأول ↔ النائب الثاني"; ``describe`` gives one change's titles and
+names in the active language, and ``admin/bureau/includes/roster_diff.html`` words it.
 """
 
 from dataclasses import dataclass
-
-from django.utils.html import format_html
-from django.utils.translation import gettext as _
 
 from bureau import titles
 
@@ -129,53 +126,17 @@ def person_name(person, language):
 
 
 def describe(change, language, wording_map=None):
-    """One change as safe HTML in ``language``; names and titles isolated (``<bdi>``) so that an
-    arrow between a French name and an Arabic one keeps its direction."""
+    """One change as words in ``language``, for ``admin/bureau/includes/roster_diff.html`` to
+    write: the template isolates names and titles (``<bdi>``) so that an arrow between a French
+    name and an Arabic one keeps its direction."""
     language = _language(language)
-
-    def place(value):
-        return format_html("<bdi>{}</bdi>", place_label(value, language, wording_map))
-
-    def name(value):
-        return format_html("<bdi>{}</bdi>", person_name(value, language))
-
-    if change.kind == REPLACED:
-        return format_html(
-            _("{office}: {old} → {new}"),
-            office=place(change.position),
-            old=name(change.person),
-            new=name(change.other_person),
-        )
-    if change.kind == SWAPPED:
-        return format_html(
-            _("{first} ↔ {second} ({first_person}, {second_person})"),
-            first=place(change.position),
-            second=place(change.other),
-            first_person=name(change.person),
-            second_person=name(change.other_person),
-        )
-    if change.kind == MOVED:
-        return format_html(
-            _("{person}: {old} → {new}"),
-            person=name(change.person),
-            old=place(change.position),
-            new=place(change.other),
-        )
-    if change.kind == ADDED:
-        return format_html(
-            _("Added: {person} ({office})"), person=name(change.person), office=place(change.position)
-        )
-    if change.kind == REMOVED:
-        return format_html(
-            _("Removed: {person} ({office})"), person=name(change.person), office=place(change.position)
-        )
-    if change.kind == DETAILS:
-        return format_html(
-            _("{person} ({office}): council represented or dates changed"),
-            person=name(change.person),
-            office=place(change.position),
-        )
-    return format_html("{}", _("The order of the roster changed."))
+    return {
+        "kind": change.kind,
+        "office": place_label(change.position, language, wording_map) if change.position else "",
+        "other_office": place_label(change.other, language, wording_map) if change.other else "",
+        "person": person_name(change.person, language) if change.person else "",
+        "other_person": person_name(change.other_person, language) if change.other_person else "",
+    }
 
 
 def describe_all(old, new, language, wording_map=None):
