@@ -13,11 +13,19 @@ refused; this one logs the message's number and the exception's class only (Law 
 import logging
 import smtplib
 
+from django.conf import settings
+from django.core.mail import get_connection
 from mailer.models import RESULT_FAILURE, MessageLog
 
 logger = logging.getLogger("portal.mail")
 
 TRANSIENT_ERRORS = (OSError, smtplib.SMTPException)
+
+
+def transport(**kwargs):
+    """The real mail transport (``EMAIL_URL``), past the queue: for senders that record each
+    delivery themselves and resume on their own (the general assembly's convocations)."""
+    return get_connection(settings.MAILER_EMAIL_BACKEND, fail_silently=False, **kwargs)
 
 
 def defer_without_personal_data(connection, message, exc):

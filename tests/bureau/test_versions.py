@@ -290,7 +290,8 @@ def test_the_mandate_page_stays_light_with_a_large_register(secretariat_client, 
         response = secretariat_client.get(_url(mandate))
     assert response.status_code == 200
     assert len(queries) <= 20, "\n".join(q["sql"][:100] for q in queries)
-    # Issue 19 asks for 60 KB; the page is at ~95 KB here (17 editable rows of ~3 KB each:
-    # two autocompletes, an office list, four dates). This pins it until the rows are slimmed.
-    assert len(response.content) <= 100_000, len(response.content)
+    # Issue 19 asks for 60 KB, NOT MET: ~95 KB from the roster (17 editable rows of ~3 KB each:
+    # two autocompletes, an office list, four dates), ~124 KB once every inline cell carries its
+    # own label and move buttons (accessibility). This pins it until the rows are slimmed.
+    assert len(response.content) <= 130_000, len(response.content)
     assert response.content.count(b"<option") < 200  # no <select> of every person
