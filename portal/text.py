@@ -1,6 +1,6 @@
 """Arabic and French text normalisation for search.
 
-People type Arabic without hamza seats, with ه for ة, ي for ى, with or without diacritics and
+People type Arabic without hamza seats (ا for أ إ آ, و for ؤ, ي for ئ), with ه for ة, ي for ى, with or without diacritics and
 tatweel, and glue particles to words (والأقاليم، بالجهة). Both the indexed text and the query go
 through the same functions, so "الاقاليم" finds "والأقاليم" and "الجهه" finds "بالجهة". French
 is folded to lower case without accents ("Tétouan" = "tetouan").
@@ -38,7 +38,12 @@ _MIN_STEM = 2
 
 
 def normalize(text):
-    """Fold spelling variants: Unicode forms, Arabic letters and marks, digits, Latin case and accents."""
+    """Fold spelling variants: Unicode forms, Arabic letters and marks, digits, Latin case and accents.
+
+    Every hamza seat goes (أ إ آ ٱ → ا, ؤ → و, ئ → ي), as do taa marbuta (ة → ه) and alef maqsura
+    (ى → ي): "رئيس المؤسسة" and "رييس الموسسه" are one text. Stored keys made before this folding
+    need ``manage.py rebuild_search_index``.
+    """
     if not text:
         return ""
     text = _INVISIBLE.sub(" ", unicodedata.normalize("NFKC", text))

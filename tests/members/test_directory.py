@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from members.models import Council, CouncilSeat, Membership, Person
+from portal import search
 from portal.content_version import content_changed
 from tests.members.factories import MembershipFactory, PersonFactory, SeatFactory, council
 
@@ -198,21 +199,26 @@ def test_directory_is_paginated(client):
 
 @pytest.mark.django_db
 def test_portal_search_of_members_keeps_a_constant_query_count(client):
-    """The portal search lists members in the directory's order through the same plan."""
-    url = "/ar/search/?q=منتخب"
-    client.get(url)
-    counts = []
+    """The portal search lists members in the directory's order through the same plan: a few on
+    the page of every kind (issue 21), a page of PAGE_SIZE on the members' own page."""
+    urls = {"/ar/search/?q=منتخب": search.GROUP_LIMIT, "/ar/search/?q=منتخب&type=members": search.PAGE_SIZE}
+    for url in urls:
+        client.get(url)
+    counts = {url: [] for url in urls}
     for size in (30, 970):
         _bulk_members(size)
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
-        assert response.status_code == 200
-        counts.append(len([q for q in queries.captured_queries if "members_" in q["sql"]]))
-    assert counts[0] == counts[1], counts
-    group = next(g for g in response.context["groups"] if g.key == "members")
-    assert group.total == 1000 and len(group.results) == 20
-    first = list(Membership.objects.directory().values_list("person__name", flat=True)[:20])
-    assert [result.title for result in group.results] == first
+        for url in urls:
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url)
+            assert response.status_code == 200
+            counts[url].append(len([q for q in queries.captured_queries if "members_" in q["sql"]]))
+    for url, shown in urls.items():
+        assert counts[url][0] == counts[url][1], (url, counts[url])
+        response = client.get(url)
+        group = next(g for g in response.context["groups"] if g.key == "members")
+        assert group.total == 1000 and len(group.results) == shown
+        first = list(Membership.objects.directory().values_list("person__name", flat=True)[:shown])
+        assert [result.title for result in group.results] == first
 
 
 @pytest.mark.django_db
