@@ -49,7 +49,8 @@ def sentinel_people(db, demo):
             person__name_fr=f"Gardienne Secrète {index}" if index == 0 else "Gardien Secret",
             person__gender=gender,
             person__phone=SENTINELS["phone_e164"],
-            person__email=SENTINELS["email"],
+            # An address is one person's: the second one's still holds the sentinel local part.
+            person__email=SENTINELS["email"] if index == 0 else f"{SENTINELS['email_local']}+2@example.org",
             person__address=f"{SENTINELS['address_ar']}\n{SENTINELS['address_fr']}",
             person__photo=sentinel_photo(),
             person__photo_consent=False,
