@@ -75,6 +75,8 @@ def _seat_in_the_current_bureau(person):
         return
     template.pk = None
     template.person = person
+    template.office = "councillor"  # an office with many holders (one holder per single office)
+    template.rank = None
     template.save()
 
 
