@@ -205,16 +205,17 @@ def test_portal_search_of_members_keeps_a_constant_query_count(client):
     for url in urls:
         client.get(url)
     counts = {url: [] for url in urls}
+    last = {}  # the rendered page at 1,000 members (a later request may come from the page cache)
     for size in (30, 970):
         _bulk_members(size)
         for url in urls:
             with CaptureQueriesContext(connection) as queries:
-                response = client.get(url)
+                last[url] = response = client.get(url)
             assert response.status_code == 200
             counts[url].append(len([q for q in queries.captured_queries if "members_" in q["sql"]]))
     for url, shown in urls.items():
         assert counts[url][0] == counts[url][1], (url, counts[url])
-        response = client.get(url)
+        response = last[url]
         group = next(g for g in response.context["groups"] if g.key == "members")
         assert group.total == 1000 and len(group.results) == shown
         first = list(Membership.objects.directory().values_list("person__name", flat=True)[:shown])
