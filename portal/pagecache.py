@@ -21,6 +21,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
@@ -34,14 +35,24 @@ def _page_key(request, language):
 
 
 def _maybe_anonymous(request):
-    """GET or HEAD outside the admin, with neither credentials nor messages waiting."""
+    """GET or HEAD outside the admin, with neither credentials nor messages waiting, for a host
+    the portal serves (a bad Host header goes on to Django's translated 400 page, uncached)."""
     parts = request.path_info.split("/", 3)
     return (
-        request.method in ("GET", "HEAD")
+        _allowed_host(request)
+        and request.method in ("GET", "HEAD")
         and "HTTP_AUTHORIZATION" not in request.META
         and "messages" not in request.COOKIES
         and "admin" not in parts[1:3]
     )
+
+
+def _allowed_host(request):
+    try:
+        request.get_host()
+    except DisallowedHost:
+        return False
+    return True
 
 
 def _hit(request, found, key):
