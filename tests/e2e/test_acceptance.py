@@ -385,10 +385,10 @@ def secretariat_edits_the_bureau(page, problems, axe_check, site, language, view
     page.wait_for_url(f"**/{language}/admin/bureau/mandate/{mandate.pk}/change/")
     assert problems == [], problems
 
-    # Drag the second vice-president (a woman) above the first.
+    # Move the second vice-president (a woman) above the first, with the keyboard's move button.
     second = _seat_row(page, names["chaoui"])
-    first = _seat_row(page, names["bakkouri"])
-    second.locator("td.original p").drag_to(first.locator("td.original p"))
+    second.locator(".inline-move__button[data-move='up']").focus()
+    page.keyboard.press("Enter")
     rows = page.locator("#seats-group tr.has_original td.field-person option[selected]")
     # The picker labels each person with both names and their council (namesakes differ).
     expect(rows.nth(1)).to_contain_text(names["chaoui"])  # after the president
