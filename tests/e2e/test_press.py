@@ -4,14 +4,14 @@ import re
 
 import pytest
 
+from press.models import PressRelease
+
 # KNOWN BROKEN after this session's merges (closing note of 3 December 2026): the home page's press
 # section is not found in the browser on the live server, although it renders with the demo
 # in the test client. Skipped so the rest of the suite lands; the next session fixes it first.
 pytestmark = pytest.mark.skip(
     reason="press section missing on the live-server home page since the press app split: to fix"
 )
-
-from press.models import PressRelease
 
 
 @pytest.fixture
