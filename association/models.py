@@ -30,7 +30,9 @@ class AssociationProfile(SingletonModel):
     introduction = models.TextField(_("introduction"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="association/", blank=True, validators=[validate_image])
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
-    seat = models.CharField(pgettext_lazy("head office", "seat"), max_length=255, blank=True, help_text=_("City of the seat."))
+    seat = models.CharField(
+        pgettext_lazy("head office", "seat"), max_length=255, blank=True, help_text=_("City of the seat.")
+    )
     address = models.TextField(_("address"), blank=True)
     phone = PhoneNumberField(_("phone"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
