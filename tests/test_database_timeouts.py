@@ -103,7 +103,7 @@ def test_a_locked_table_gives_a_translated_503_page_not_a_hung_worker():
     holder = psycopg2.connect(url)
     try:
         with holder.cursor() as cursor:
-            cursor.execute("LOCK TABLE association_pressrelease IN ACCESS EXCLUSIVE MODE")
+            cursor.execute("LOCK TABLE press_pressrelease IN ACCESS EXCLUSIVE MODE")
         answers = serve(["/fr/press/", "/health/"], DATABASE_URL=url, DATABASE_STATEMENT_TIMEOUT_MS="1500")
     finally:
         holder.rollback()
