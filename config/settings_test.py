@@ -6,8 +6,24 @@ portal. Django's own hashers stay listed after it, so a hash made by a process r
 ``config.settings`` (tests that start a real server) still verifies here.
 """
 
+import os
+from urllib.parse import urlsplit, urlunsplit
+
 from django.conf.global_settings import PASSWORD_HASHERS as PRODUCTION_HASHERS
 
 from config.settings import *  # noqa: F403
+from config.settings import CACHES, REDIS_URL
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PRODUCTION_HASHERS]
+
+# Under pytest-xdist every worker gets a Redis database of its own: the suite empties the cache
+# around each test (FLUSHDB), which would otherwise empty the other workers' cache mid-test.
+# Tests that start processes of their own read REDIS_URL from the environment, so it is set too.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and _worker.startswith("gw"):
+    _url = urlsplit(REDIS_URL)
+    _database = int(_url.path.strip("/") or 0)
+    REDIS_URL = urlunsplit(_url._replace(path=f"/{(_database - int(_worker[2:])) % 16}"))
+    os.environ["REDIS_URL"] = REDIS_URL
+    for _alias in ("default", "ratelimit"):
+        CACHES[_alias]["LOCATION"] = REDIS_URL
