@@ -151,6 +151,9 @@ def test_communication_officer_writes_right_to_left_and_pastes_from_word(
 @pytest.mark.parametrize("language", ["ar", "fr"])
 def test_press_and_search_pages_have_no_accessibility_violations(page, demo_site, axe_check, language):
     latest = PressRelease.objects.published().first()
-    for path in ["press/", f"press/{latest.slug}/", "search/?q=الاقاليم", "search/?q=zzzz"]:
+    pages = ["press/", f"press/{latest.slug}/", "search/?q=الاقاليم", "search/?q=zzzz"]
+    # One kind, by date, and a query that finds nothing but gets suggestions.
+    pages += ["search/?q=الاقاليم&type=press&order=date", "search/?q=الاقاليمم", "events/"]
+    for path in pages:
         page.goto(f"{demo_site.url}/{language}/{path}")
         axe_check(page)
