@@ -374,6 +374,7 @@ class PersonResource(resources.ModelResource):
         self._person_blanks = _translation_blanks(Person)
         self._pending = {}  # id(person) → (person, [row values])
         self._seen = {}
+        self._first_rows = {}  # id(person) → the first row that named them
         self._number_owners = {}
         headers = dataset.headers or []
 
@@ -471,6 +472,31 @@ class PersonResource(resources.ModelResource):
         instance.import_status = Membership.Status.ACTIVE
         instance.import_joined_on = None
 
+    def _check_same_person(self, instance, row, row_number):
+        """A row that matched the person of an earlier row must describe that person: another name
+        under the same address, or another address under the same name and council, is two people
+        (or a typing error) that the file must settle; merging them would lose one silently."""
+        first_row = self._first_rows.setdefault(id(instance), row_number)
+        if first_row == row_number:
+            return
+        email = str(row.get(COLUMNS["email"]) or "").strip().lower()
+        if email and instance.email and email != instance.email.lower():
+            raise ValidationError(
+                {
+                    "email": _("Row %(row)s gives the same person another e-mail address (%(email)s).")
+                    % {"row": first_row, "email": instance.email}
+                }
+            )
+        for name in ("name_ar", "name_fr"):
+            key, known = self._key(row.get(COLUMNS[name])), self._key(getattr(instance, name))
+            if key and known and key != known:
+                raise ValidationError(
+                    {
+                        "email": _("The e-mail address %(email)s is given to another person on row %(row)s.")
+                        % {"email": email, "row": first_row}
+                    }
+                )
+
     def _saved_values(self, instance):
         """What a bulk update of this person would write (but the time stamp), comparable."""
         fields = [
@@ -479,9 +505,10 @@ class PersonResource(resources.ModelResource):
         return [field.get_prep_value(field.value_from_object(instance)) for field in fields]
 
     def import_instance(self, instance, row, **kwargs):
+        row_number = kwargs.get("row_number")
+        self._check_same_person(instance, row, row_number)
         before = self._saved_values(instance) if instance.pk is not None else None
         super().import_instance(instance, row, **kwargs)
-        row_number = kwargs.get("row_number")
         number = instance.import_number
         if number:
             owner, first_row = self._number_owners.setdefault(number, (instance, row_number))
