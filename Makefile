@@ -11,7 +11,7 @@ export DJANGO_SETTINGS_MODULE := config.settings
 # in production (lighthouse, weight, load, bench) get a throwaway one unless one is set.
 LOCAL_SECRET_KEY = $(or $(SECRET_KEY),$(shell $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))'))
 
-.PHONY: lock audit load lighthouse weight run setup test lint fmt messages demo demo-reset browser screenshots bench clean help backup restore
+.PHONY: bench-search lock audit load lighthouse weight run setup test lint fmt messages demo demo-reset browser screenshots bench clean help backup restore
 
 help:
 	@echo "make run        set up and serve the portal with demo content at http://127.0.0.1:$(PORT)/"
@@ -141,3 +141,15 @@ bench: $(VENV)/.installed
 	SECRET_KEY=$(LOCAL_SECRET_KEY) DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/generate.py --fresh --scale $(BENCH_SCALE)
 	SECRET_KEY=$(LOCAL_SECRET_KEY) DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) \
 	  CACHE_KEY_PREFIX=bench $(PY) bench/report.py
+
+# Search server time at national scale on PostgreSQL and on SQLite (bench/search.py, issue 21):
+# each database generated afresh (about 4 minutes each on a quiet machine), then every query of
+# the relevance suite timed through the results page.
+BENCH_SQLITE ?= $(CURDIR)/bench/results/portal_bench.sqlite3
+bench-search: $(VENV)/.installed
+	$(PY) manage.py compile_catalogues
+	mkdir -p bench/results
+	for url in $(BENCH_DATABASE_URL) sqlite:///$(BENCH_SQLITE); do \
+	  SECRET_KEY=$(LOCAL_SECRET_KEY) DATABASE_URL=$$url $(PY) bench/generate.py --fresh --scale $(BENCH_SCALE) && \
+	  SECRET_KEY=$(LOCAL_SECRET_KEY) DATABASE_URL=$$url $(PY) bench/search.py || exit 1; \
+	done
