@@ -276,6 +276,7 @@ class EventDetailView(DetailView):
             recommendations=[line.strip() for line in event.recommendations.splitlines() if line.strip()],
             json_ld=_json_ld(event, self.request, AssociationProfile.get_solo()),
             related_sections=hooks.related_sections(self.request, event),
+            panels=hooks.panels(self.request, event),
             map_link=event.map_url or _map_search(event),
             feed_links=[{"title": _("Calendar (iCal)"), "url": reverse("events:feed")}],
             **kwargs,
