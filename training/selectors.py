@@ -75,7 +75,8 @@ def registrations_by_session(*, user, sessions):
 
 def session_of_event(*, user, event):
     """The training session that ``event`` is in the calendar, as ``user`` may see it, or None."""
-    return TrainingSession.objects.visible_to(user).filter(event=event).for_listing().first()
+    sessions = TrainingSession.objects.visible_to(user).filter(event=event).select_related("event")
+    return sessions.with_seats().first()
 
 
 def attendance_by_session():
