@@ -167,16 +167,21 @@ class MonthView(FilteredEventsMixin, TemplateView):
         return context
 
     def spotlight(self, events, today):
-        """Today's activities, else the next ones: what the calendar opens on, above the grid.
+        """Today's activities, else the next ones (else the latest): what the calendar opens on.
 
         On a phone the grid (a list of days there) starts below the first screen; this short
-        list does not. Today's come from the month already read; the next ones cost one query.
+        list, above it, does not. Today's come from the month already read; the others cost a
+        query (two when nothing is to come).
         """
         todays = [e for e in events if e.start_date <= today <= e.end_date]
         if todays:
-            return {"today": True, "events": todays}
+            return {"kind": "today", "events": todays}
         upcoming = list(self.visible_events().upcoming(today)[:3])
-        return {"today": False, "events": upcoming} if upcoming else None
+        if upcoming:
+            return {"kind": "next", "events": upcoming}
+        # Nothing to come yet: the latest activities rather than an empty first screen.
+        latest = list(self.visible_events().past(today)[:3])
+        return {"kind": "latest", "events": latest} if latest else None
 
 
 class AgendaView(FilteredEventsMixin, ListView):

@@ -56,3 +56,12 @@ def test_calendar_query_count_is_pinned(client, django_assert_num_queries):
     client.get("/ar/events/")
     with django_assert_num_queries(4):  # today's activities come from the month already read
         assert client.get("/ar/events/").status_code == 200
+
+
+def test_with_nothing_to_come_it_opens_on_the_latest_activities(client):
+    today = timezone.localdate()
+    for days in (400, 30, 200, 10):
+        EventFactory(title_ar=f"قبل {days} يوما", start_date=today - datetime.timedelta(days=days))
+    block = _spotlight(client.get("/ar/events/"))
+    assert "آخر الأنشطة" in block
+    assert [days for days in (10, 30, 200, 400) if f"قبل {days} يوما" in block] == [10, 30, 200]
