@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 from solo.admin import SingletonModelAdmin
@@ -137,9 +137,11 @@ class AssemblyAdmin(SimpleHistoryAdmin):
             try:
                 if request.POST.get("action") == "present":
                     services.mark_present(convocation=convocation, by=request.user)
-                    self.message_user(
-                        request, gettext("%(member)s is present.") % {"member": convocation.person}
-                    )
+                    if convocation.person.gender == "f":
+                        message = pgettext("female", "%(member)s is present.")
+                    else:
+                        message = pgettext("male", "%(member)s is present.")
+                    self.message_user(request, message % {"member": convocation.person})
                 elif request.POST.get("action") == "proxy":
                     holder = assembly.convocations.filter(pk=request.POST.get("holder") or 0).first()
                     if holder is None:
@@ -149,10 +151,12 @@ class AssemblyAdmin(SimpleHistoryAdmin):
                     services.give_proxy(
                         convocation=convocation, holder=holder, by=request.user, on_paper=True
                     )
+                    if convocation.person.gender == "f":
+                        message = pgettext("female", "%(member)s is represented by %(holder)s.")
+                    else:
+                        message = pgettext("male", "%(member)s is represented by %(holder)s.")
                     self.message_user(
-                        request,
-                        gettext("%(member)s is represented by %(holder)s.")
-                        % {"member": convocation.person, "holder": holder.person},
+                        request, message % {"member": convocation.person, "holder": holder.person}
                     )
             except services.AssemblyError as error:
                 self.message_user(request, error.messages[0], messages.ERROR)

@@ -20,6 +20,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from assembly.models import (
     Assembly,
@@ -209,7 +210,11 @@ def give_proxy(*, convocation, holder, by=None, on_paper=False):
     free = [slot for slot in range(1, rules.max_proxies + 1) if slot not in taken]
     if not free:
         raise AssemblyError(
-            _("%(holder)s already holds %(count)d proxies, the most the statutes allow.")
+            ngettext(
+                "%(holder)s already holds %(count)d proxy, the most the statutes allow.",
+                "%(holder)s already holds %(count)d proxies, the most the statutes allow.",
+                rules.max_proxies,
+            )
             % {"holder": holder.person, "count": rules.max_proxies}
         )
     attendance, _created = Attendance.objects.update_or_create(
@@ -396,7 +401,11 @@ def record_decision(*, item, method, votes_for=None, votes_against=None, abstent
         voters = figures(assembly)["voters"]
         if sum(counts) > voters:
             raise AssemblyError(
-                _("%(total)d votes, but only %(voters)d members are present or represented.")
+                ngettext(
+                    "%(total)d vote, but only %(voters)d members are present or represented.",
+                    "%(total)d votes, but only %(voters)d members are present or represented.",
+                    sum(counts),
+                )
                 % {"total": sum(counts), "voters": voters}
             )
         approved = majority_reached(

@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from bureau.models import CommitteeSeat, Mandate, Seat
 from bureau.titles import Office
@@ -167,7 +168,11 @@ def roster_warnings(mandate, held=None):
     for (office, rank), count in sorted(ranks.items(), key=lambda item: (item[0][0], item[0][1])):
         if count > 1:
             warnings.append(
-                _("%(count)d seats share rank %(rank)d of the office “%(office)s”.")
+                ngettext(
+                    "%(count)d seat has rank %(rank)d of the office “%(office)s”.",
+                    "%(count)d seats share rank %(rank)d of the office “%(office)s”.",
+                    count,
+                )
                 % {"count": count, "rank": rank, "office": labels[office]}
             )
     for seat in held:

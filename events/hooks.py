@@ -14,6 +14,15 @@ registered callables return::
 Each callable gets ``(request, event)`` and returns a list of dicts with ``title``, ``url``
 and optionally ``date``; an empty list hides its section. Templates may also override the
 ``{% block related %}`` of ``events/event_detail.html``.
+
+A *panel* is what an app shows under an event's facts, with its own template: the training
+app's registration for the session the event is (``training.apps``)::
+
+    hooks.register_panel("training", lambda request, event: {
+        "template": "training/_event_panel.html", "session": ...,
+    })
+
+The callable returns a dict with ``template`` (rendered with the dict as ``panel``), or None.
 """
 
 from collections.abc import Callable
@@ -29,6 +38,7 @@ class RelatedSource:
 
 
 _related: dict[str, RelatedSource] = {}
+_panels: dict[str, tuple[int, Callable]] = {}
 
 
 def register_related(key, items, *, label, order=50):
@@ -46,3 +56,20 @@ def related_sections(request, event):
         if items:
             sections.append({"key": source.key, "label": source.label, "items": items})
     return sections
+
+
+def register_panel(key, panel, *, order=50):
+    _panels[key] = (order, panel)
+
+
+def unregister_panel(key):
+    _panels.pop(key, None)
+
+
+def panels(request, event):
+    found = []
+    for _order, panel in sorted(_panels.values(), key=lambda item: item[0]):
+        context = panel(request, event)
+        if context:
+            found.append(context)
+    return found

@@ -111,11 +111,22 @@ class MonthView(FilteredEventsMixin, TemplateView):
         # What the grid shows of an event, computed once per event rather than on each day it
         # covers; the day's names once per weekday (issue 8: the grid was most of the render time).
         event_url = pk_url_maker("events:detail")
+        month_start = datetime.date(year, month, 1)
+        month_end = datetime.date(year, month, calendar.monthrange(year, month)[1])
         for event in events:
             event.grid_url = event_url(event.pk)
             event.grid_title = truncatechars(event.title, 70)
             event.grid_time = (
                 time_filter(template_localtime(event.starts_at), "TIME_FORMAT") if event.is_timed else ""
+            )
+            # A multi-day event is listed once, on its first day in the month, with its range;
+            # the days after only carry a bar of its colour (issue 22).
+            event.grid_day = max(event.start_date, month_start)
+            event.grid_range = (
+                _("From %(start)s to %(end)s")
+                % {"start": date_filter(event.start_date, "j F"), "end": date_filter(event.end_date, "j F")}
+                if event.end_date != event.start_date
+                else ""
             )
         weekday_names = {day.weekday(): date_filter(day, "l") for day in weeks[0]}
         month_name = date_filter(datetime.date(year, month, 1), "F")
@@ -125,20 +136,20 @@ class MonthView(FilteredEventsMixin, TemplateView):
             for day in week:
                 in_month = day.month == month
                 day_events = [e for e in events if e.start_date <= day <= e.end_date] if in_month else []
+                listed = [e for e in day_events if e.grid_day == day]
                 row.append(
                     {
                         "date": day,
                         "in_month": in_month,
-                        "events": day_events,
-                        "entries": [(e, e.is_timed and e.start_date == day) for e in day_events],
+                        "events": listed,
+                        "entries": [(e, e.is_timed and e.start_date == day) for e in listed],
+                        "continued": [e for e in day_events if e.grid_day != day],
                         "is_today": day == today,
                         "weekday_name": weekday_names[day.weekday()],
                         "month_name": month_name,
                     }
                 )
             grid.append(row)
-        month_start = datetime.date(year, month, 1)
-        month_end = datetime.date(year, month, calendar.monthrange(year, month)[1])
         previous_month = month_start - datetime.timedelta(days=1)
         next_month = month_start + datetime.timedelta(days=32)
         context = super().get_context_data(**kwargs)
@@ -151,8 +162,26 @@ class MonthView(FilteredEventsMixin, TemplateView):
             previous_month=previous_month if previous_month.year >= MIN_YEAR else None,
             next_month=next_month if next_month.year <= MAX_YEAR else None,
             to_be_set_count=version_count(self.visible_events().to_be_set()),
+            spotlight=self.spotlight(events, today) if "year" not in self.kwargs else None,
         )
         return context
+
+    def spotlight(self, events, today):
+        """Today's activities, else the next ones (else the latest): what the calendar opens on.
+
+        On a phone the grid (a list of days there) starts below the first screen; this short
+        list, above it, does not. Today's come from the month already read; the others cost a
+        query (two when nothing is to come).
+        """
+        todays = [e for e in events if e.start_date <= today <= e.end_date]
+        if todays:
+            return {"kind": "today", "events": todays}
+        upcoming = list(self.visible_events().upcoming(today)[:3])
+        if upcoming:
+            return {"kind": "next", "events": upcoming}
+        # Nothing to come yet: the latest activities rather than an empty first screen.
+        latest = list(self.visible_events().past(today)[:3])
+        return {"kind": "latest", "events": latest} if latest else None
 
 
 class AgendaView(FilteredEventsMixin, ListView):
@@ -276,6 +305,7 @@ class EventDetailView(DetailView):
             recommendations=[line.strip() for line in event.recommendations.splitlines() if line.strip()],
             json_ld=_json_ld(event, self.request, AssociationProfile.get_solo()),
             related_sections=hooks.related_sections(self.request, event),
+            panels=hooks.panels(self.request, event),
             map_link=event.map_url or _map_search(event),
             feed_links=[{"title": _("Calendar (iCal)"), "url": reverse("events:feed")}],
             **kwargs,

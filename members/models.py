@@ -613,3 +613,9 @@ class MembershipApplication(models.Model):
 
     def get_absolute_url(self):
         return reverse("admin:members_membershipapplication_change", args=[self.pk])
+
+    def name_in(self, language):
+        """The applicant's name as written in ``language``: the Latin form in French, if given."""
+        if language != "ar" and self.name_fr:
+            return self.name_fr
+        return self.name_ar

@@ -209,7 +209,7 @@ def application_submit(*, form, language):
         language=language,
         subject=subject,
         template="members/email/application_received.txt",
-        context={"application": application},
+        context={"application": application, "name": application.name_in(language)},
     )
     return application
 

@@ -178,3 +178,22 @@ class PasswordResetView(auth_views.PasswordResetView):
             logger.info("Password reset not sent: limit reached")
             return HttpResponseRedirect(self.get_success_url())
         return super().form_valid(form)
+
+
+class LogoutView(auth_views.LogoutView):
+    """Django's logout, which only takes a POST, with a page of the site for a GET.
+
+    An old bookmark or a typed address used to get a bare "405" page: it now gets the site's
+    page, with the button to log out (or the news that nobody is logged in).
+    """
+
+    http_method_names = ["get", "head", "post", "options"]
+    template_name = "members/registration/logged_out.html"
+
+    def get(self, request, *args, **kwargs):
+        return TemplateResponse(request, self.template_name, self.get_context_data())
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.info(request, _("You are logged out."))
+        return response

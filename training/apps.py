@@ -7,12 +7,14 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Continuing training")
 
     def ready(self):
+        from events import hooks
         from portal import registry
         from portal.roles import register_models
         from portal.search import register_search_provider
         from portal.sitemaps import register_sitemap
         from training.search import TrainingSearchProvider, connect_signals
         from training.sitemaps import TrainingProgrammeSitemap, TrainingSessionSitemap
+        from training.views import event_panel
 
         register_models(app=self.label)
 
@@ -21,3 +23,4 @@ class TrainingConfig(AppConfig):
         register_sitemap("training-sessions", TrainingSessionSitemap)
         register_search_provider(TrainingSearchProvider())
         connect_signals()
+        hooks.register_panel("training", event_panel)

@@ -72,6 +72,9 @@ class Topic(models.Model):
 # Registrations that hold a seat: the capacity counts them.
 SEAT_STATUSES = ("registered", "attended", "absent")
 
+# How long after cancelling a member may take it back (``services.registration_restore``).
+UNDO_WINDOW = datetime.timedelta(minutes=30)
+
 
 # What a catalogue card shows: the session's own columns, and of its event and partner only
 # the date, status and title and the name (a fifth of the rows' build and SQL time, issue 8).
@@ -281,6 +284,31 @@ class RegistrationQuerySet(models.QuerySet):
             return self.none()
         return self.filter(person__user=user)
 
+    def with_waiting_position(self):
+        """Annotate ``waiting_position``: 1 for the first on the waiting list, None when not waiting.
+
+        Counted when the page is drawn, so the position moves up as people ahead cancel or
+        are given a seat (the waiting list's order: arrival time, then id).
+        """
+        waiting = Registration.Status.WAITING
+        ahead = (
+            Registration.objects.filter(session=models.OuterRef("session"), status=waiting)
+            .filter(
+                Q(created_at__lt=models.OuterRef("created_at"))
+                | Q(created_at=models.OuterRef("created_at"), pk__lt=models.OuterRef("pk"))
+            )
+            .order_by()
+            .values("session")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        position = Coalesce(models.Subquery(ahead, output_field=models.IntegerField()), 0) + 1
+        return self.annotate(
+            waiting_position=models.Case(
+                models.When(status=waiting, then=position), default=None, output_field=models.IntegerField()
+            )
+        )
+
 
 class Registration(models.Model):
     """A place in a session, held by a member, or by a council's staff member named here."""
@@ -331,6 +359,13 @@ class Registration(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     promoted_at = models.DateTimeField(_("moved off the waiting list at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    status_before_cancel = models.CharField(
+        _("status before cancelling"),
+        max_length=10,
+        blank=True,
+        editable=False,
+        help_text=_("Registered or waiting: what undoing the cancellation gives back."),
+    )
     attendance_marked_at = models.DateTimeField(_("attendance marked at"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
 
@@ -374,6 +409,17 @@ class Registration(models.Model):
     @property
     def holds_seat(self):
         return self.status in SEAT_STATUSES
+
+    @property
+    def undo_deadline(self):
+        """Until when a cancellation may be taken back (None when not cancelled)."""
+        if self.status != self.Status.CANCELLED or self.cancelled_at is None:
+            return None
+        return self.cancelled_at + UNDO_WINDOW
+
+    def can_undo(self, now=None):
+        deadline = self.undo_deadline
+        return deadline is not None and (now or timezone.now()) < deadline
 
     def get_certificate_url(self):
         return reverse("training:certificate", args=[self.pk])

@@ -63,8 +63,20 @@ def registrations_by_session(*, user, sessions):
     """{session pk: the user's open registration} for the given sessions, in one query."""
     if not user.is_authenticated:
         return {}
-    rows = Registration.objects.of_user(user).open().filter(session__in=sessions)
+    rows = (
+        Registration.objects.of_user(user)
+        .open()
+        .filter(session__in=sessions)
+        .select_related("person")
+        .with_waiting_position()
+    )
     return {r.session_id: r for r in rows}
+
+
+def session_of_event(*, user, event):
+    """The training session that ``event`` is in the calendar, as ``user`` may see it, or None."""
+    sessions = TrainingSession.objects.visible_to(user).filter(event=event).select_related("event")
+    return sessions.with_seats().first()
 
 
 def attendance_by_session():

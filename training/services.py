@@ -13,7 +13,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from association.models import AssociationProfile
 from portal.content_version import content_changed
@@ -60,7 +60,7 @@ def registration_create(
             if not (secretariat and upcoming and session.event.status != session.event.Status.CANCELLED):
                 raise RegistrationError(reason, code="closed")
         if person is not None and Registration.objects.filter(session=session, person=person).open().exists():
-            raise RegistrationError(gettext("You are already registered for this session."), code="duplicate")
+            raise RegistrationError(already_registered(person), code="duplicate")
         has_seat = session.capacity is None or _seats_taken(session) < session.capacity
         status = Status.REGISTERED if has_seat else Status.WAITING
         try:
@@ -78,9 +78,14 @@ def registration_create(
                     created_at=now,
                 )
         except IntegrityError as exc:  # the unique constraint, should a lock be bypassed
-            raise RegistrationError(
-                gettext("You are already registered for this session."), code="duplicate"
-            ) from exc
+            raise RegistrationError(already_registered(person), code="duplicate") from exc
+
+
+def already_registered(person):
+    """The refusal of a second registration, worded for the member (مسجل / مسجلة)."""
+    if person is not None and person.gender == "f":
+        return pgettext("female", "You are already registered for this session.")
+    return pgettext("male", "You are already registered for this session.")
 
 
 def registration_cancel(*, registration, now=None):
@@ -95,10 +100,56 @@ def registration_cancel(*, registration, now=None):
             raise RegistrationError(
                 gettext("Attendance has been recorded: this registration can no longer be cancelled.")
             )
+        registration.status_before_cancel = registration.status
         registration.status = Status.CANCELLED
         registration.cancelled_at = now
-        registration.save(update_fields=["status", "cancelled_at", "updated_at"])
+        registration.save(update_fields=["status", "status_before_cancel", "cancelled_at", "updated_at"])
         waiting_list_promote(session=session, now=now)
+    return registration
+
+
+def registration_restore(*, registration, now=None):
+    """Take back a cancellation made minutes ago (``UNDO_WINDOW``), if the seat is still free.
+
+    Under the session lock, as every write that counts seats: a seat given meanwhile to the
+    waiting list stays with its new holder. A place on the waiting list comes back at its
+    rank, its arrival time being kept; the window is short enough for that to be fair.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        session = _locked(registration.session)
+        registration = (
+            Registration.objects.select_for_update().select_related("person").get(pk=registration.pk)
+        )
+        if registration.status != Status.CANCELLED:
+            return registration
+        if not registration.can_undo(now):
+            raise RegistrationError(
+                gettext("It is too late to undo this cancellation: register again if seats are left."),
+                code="too_late",
+            )
+        reason = session.registration_problem(now=now)
+        if reason:
+            raise RegistrationError(reason, code="closed")
+        person = registration.person
+        if person is not None and Registration.objects.filter(session=session, person=person).open().exists():
+            raise RegistrationError(already_registered(person), code="duplicate")
+        if session.capacity is None or _seats_taken(session) < session.capacity:
+            status = Status.REGISTERED
+        elif registration.status_before_cancel == Status.WAITING:
+            status = Status.WAITING
+        else:
+            raise RegistrationError(
+                gettext(
+                    "The seat has meanwhile been given to the next person on the waiting list; "
+                    "you can join the waiting list."
+                ),
+                code="seat_taken",
+            )
+        registration.status = status
+        registration.cancelled_at = None
+        registration.status_before_cancel = ""
+        registration.save(update_fields=["status", "cancelled_at", "status_before_cancel", "updated_at"])
     return registration
 
 

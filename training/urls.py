@@ -12,5 +12,6 @@ urlpatterns = [
     path("session/<int:pk>/register-staff/", views.register_staff, name="register-staff"),
     path("mine/", views.MyRegistrationsView.as_view(), name="mine"),
     path("registration/<int:pk>/cancel/", views.cancel, name="cancel"),
+    path("registration/<int:pk>/restore/", views.restore, name="restore"),
     path("registration/<int:pk>/certificate.pdf", views.certificate, name="certificate"),
 ]

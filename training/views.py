@@ -3,19 +3,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import urlencode
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext
-from django.views.decorators.http import require_POST
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext, ngettext, pgettext
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
 from members.access import is_member
 from portal.urls_fast import pk_url_maker
 from training import selectors, services
 from training.forms import StaffRegistrationForm
-from training.models import Audience, Registration, TrainingSession
+from training.models import UNDO_WINDOW, Audience, Registration, TrainingSession
 from training.pdf import certificate_pdf
 
 
@@ -79,6 +80,38 @@ class SessionDetailView(DetailView):
         )
 
 
+def _back(request, default):
+    """Where the form was sent from (the session's page or its event's page), else ``default``."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(default)
+
+
+def registered_message(person, registration):
+    """What a member is told on registering, worded for them (ar: مسجل / مسجلة, fr: inscrit / inscrite)."""
+    female = person.gender == "f"
+    if registration.status == Registration.Status.WAITING:
+        if female:
+            message = pgettext(
+                "female",
+                "The session is full: you are number %(position)s on the waiting list. "
+                "We will write to you if a seat is freed.",
+            )
+        else:
+            message = pgettext(
+                "male",
+                "The session is full: you are number %(position)s on the waiting list. "
+                "We will write to you if a seat is freed.",
+            )
+        return message % {"position": registration.waiting_position}
+    if female:
+        return pgettext("female", "You are registered for this session.")
+    return pgettext("male", "You are registered for this session.")
+
+
 @require_POST
 @login_required
 def register(request, pk):
@@ -86,27 +119,39 @@ def register(request, pk):
     person = selectors.person_of(request.user)
     if session.audience == Audience.STAFF:
         messages.error(request, gettext("This session is for council staff: their council registers them."))
-        return redirect(session)
+        return _back(request, session)
     if not is_member(request.user) or person is None:
         messages.error(
             request, gettext("Only members of the association can register for training sessions.")
         )
-        return redirect(session)
+        return _back(request, session)
     try:
         registration = services.registration_create(session=session, person=person)
     except services.RegistrationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect(session)
+        return _back(request, session)
     if registration.status == Registration.Status.WAITING:
-        messages.info(
-            request,
-            gettext(
-                "The session is full: you are on the waiting list. We will write to you if a seat is freed."
-            ),
-        )
+        registration = Registration.objects.with_waiting_position().get(pk=registration.pk)
+        messages.info(request, registered_message(person, registration))
     else:
-        messages.success(request, gettext("You are registered for this session."))
-    return redirect(session)
+        messages.success(request, registered_message(person, registration))
+    return _back(request, session)
+
+
+def event_panel(request, event):
+    """The event page's registration block when the event is a training session (``events.hooks``)."""
+    session = selectors.session_of_event(user=request.user, event=event)
+    if session is None:
+        return None
+    user = request.user
+    return {
+        "template": "training/_event_panel.html",
+        "session": session,
+        "registration": selectors.registrations_by_session(user=user, sessions=[session]).get(session.pk),
+        "can_register": is_member(user),
+        "closed_reason": session.registration_problem(),
+        "next": request.get_full_path(),
+    }
 
 
 @require_POST
@@ -153,29 +198,72 @@ class MyRegistrationsView(LoginRequiredMixin, ListView):
     def get_queryset(self):
         return (
             selectors.registrations_of(self.request.user)
+            .with_waiting_position()
             .select_related("session__event", "session__programme", "council")
             .prefetch_related("session__session_topics__topic")
             .order_by("-session__event__start_date", "-pk")
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(today=timezone.localdate(), **kwargs)
+        now = timezone.now()
+        for registration in self.object_list:
+            registration.undoable = registration.can_undo(now)
+        return super().get_context_data(today=timezone.localdate(now), **kwargs)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def cancel(request, pk):
+    """Asks first (a page of its own, no script needed), then cancels; the member may undo it."""
+    registration = get_object_or_404(
+        selectors.registrations_of(request.user).select_related("session__event", "person"), pk=pk
+    )
+    session = registration.session
+    if session.date and session.date < timezone.localdate():
+        messages.error(request, gettext("This session has already taken place."))
+        return redirect("training:mine")
+    if registration.status == Registration.Status.CANCELLED:
+        return redirect("training:mine")
+    if request.method != "POST":
+        return render(
+            request, "training/cancel_confirm.html", {"registration": registration, "session": session}
+        )
+    try:
+        services.registration_cancel(registration=registration)
+    except services.RegistrationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        minutes = int(UNDO_WINDOW.total_seconds() // 60)
+        messages.success(
+            request,
+            ngettext(
+                "Your registration has been cancelled. You can undo it below for %(minutes)s minute.",
+                "Your registration has been cancelled. You can undo it below for %(minutes)s minutes.",
+                minutes,
+            )
+            % {"minutes": minutes},
+        )
+    return redirect(f"{reverse('training:mine')}#registration-{registration.pk}")
 
 
 @require_POST
 @login_required
-def cancel(request, pk):
+def restore(request, pk):
+    """Undo a cancellation made minutes ago, if the seat is still free (``services.registration_restore``)."""
     registration = get_object_or_404(selectors.registrations_of(request.user), pk=pk)
-    if registration.session.date and registration.session.date < timezone.localdate():
-        messages.error(request, gettext("This session has already taken place."))
+    try:
+        registration = services.registration_restore(registration=registration)
+    except services.RegistrationError as error:
+        messages.error(request, " ".join(error.messages))
     else:
-        try:
-            services.registration_cancel(registration=registration)
-        except services.RegistrationError as error:
-            messages.error(request, " ".join(error.messages))
+        person = registration.person
+        if registration.status == Registration.Status.WAITING:
+            registration = Registration.objects.with_waiting_position().get(pk=registration.pk)
+        if person is not None:
+            messages.success(request, registered_message(person, registration))
         else:
-            messages.success(request, gettext("Your registration has been cancelled."))
-    return redirect("training:mine")
+            messages.success(request, gettext("The registration has been restored."))
+    return redirect(f"{reverse('training:mine')}#registration-{registration.pk}")
 
 
 def can_download_certificate(user, registration):

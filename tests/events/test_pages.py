@@ -65,12 +65,24 @@ def test_month_grid_is_right_to_left_in_arabic_with_moroccan_month_names(client)
     assert '<html lang="fr" dir="ltr">' in page and "août 2022" in page
 
 
-def test_month_grid_places_events_on_each_of_their_days(client):
+def test_month_grid_lists_a_multi_day_event_once_with_its_range(client):
     EventFactory(title_ar="مؤتمر CGLU", start_date=D(2022, 10, 10), end_date=D(2022, 10, 14))
     timed(D(2022, 10, 20), 10, title_ar="تكوين")
-    days = grid_days(client.get("/ar/events/2022/10/"))
-    assert [day.day for day, titles in days.items() if "مؤتمر CGLU" in titles] == [10, 11, 12, 13, 14]
+    response = client.get("/ar/events/2022/10/")
+    days = grid_days(response)
+    assert [day.day for day, titles in days.items() if "مؤتمر CGLU" in titles] == [10]
     assert [day.day for day, titles in days.items() if "تكوين" in titles] == [20]
+    # The days after carry only a bar of its colour, hidden from screen readers and phones.
+    continued = [
+        day["date"].day
+        for week in response.context["weeks"]
+        for day in week
+        if any(event.title == "مؤتمر CGLU" for event in day.get("continued", []))
+    ]
+    assert continued == [11, 12, 13, 14]
+    page = html(response)
+    assert page.count("مؤتمر CGLU") == 1
+    assert "من 10 أكتوبر إلى 14 أكتوبر" in page
 
 
 def test_date_to_be_set_events_are_never_placed_on_a_day(client):

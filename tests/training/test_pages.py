@@ -169,7 +169,7 @@ def test_my_registrations_and_cancel_promotes_the_first_waiting(
     assert reverse("training:cancel", args=[registration.pk]) in html
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("training:cancel", args=[registration.pk]))
-    assert _messages(response) == ["تم إلغاء تسجيلك."]
+    assert _messages(response) == ["تم إلغاء تسجيلك. يمكنك التراجع عن ذلك أدناه خلال 30 دقيقة."]
     registration.refresh_from_db()
     waiting_fr.refresh_from_db()
     assert registration.status == Status.CANCELLED

@@ -1,0 +1,134 @@
+"""Grammar by the person and the number (issue 22): gendered messages in ar and fr, the
+French name form in French, and Arabic's six plural forms wherever a count meets a noun."""
+
+import pytest
+from django.core import mail
+from django.template import Context, Template
+from django.utils import translation
+from django.utils.translation import ngettext
+
+from members.models import MembershipApplication
+from tests.members.factories import council
+
+# Django's Arabic plural forms: 0, 1, 2, 3–10, 11–99, 100–102 (and so on).
+COUNTS = (0, 1, 2, 3, 11, 100)
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    zip(COUNTS, ["0 عضو", "عضو واحد", "عضوان", "3 أعضاء", "11 عضوا", "100 عضو"], strict=True),
+)
+def test_members_are_counted_in_arabic(count, expected):
+    """As the members directory counts them."""
+    template = Template(
+        "{% load i18n %}{% blocktranslate count counter=n %}{{ counter }} member"
+        "{% plural %}{{ counter }} members{% endblocktranslate %}"
+    )
+    with translation.override("ar"):
+        assert template.render(Context({"n": count})) == expected
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    zip(
+        COUNTS,
+        ["0 صوت،", "صوت واحد،", "صوتان،", "3 أصوات،", "11 صوتا،", "100 صوت،"],
+        strict=True,
+    ),
+)
+def test_votes_are_counted_in_arabic(count, expected):
+    with translation.override("ar"):
+        text = ngettext(
+            "%(total)d vote, but only %(voters)d members are present or represented.",
+            "%(total)d votes, but only %(voters)d members are present or represented.",
+            count,
+        ) % {"total": count, "voters": 1}
+    assert text.startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    zip(COUNTS, ["0 دقيقة", "دقيقة واحدة", "دقيقتين", "3 دقائق", "11 دقيقة", "100 دقيقة"], strict=True),
+)
+def test_the_undo_window_is_counted_in_arabic(count, expected):
+    with translation.override("ar"):
+        text = ngettext(
+            "Your registration has been cancelled. You can undo it below for %(minutes)s minute.",
+            "Your registration has been cancelled. You can undo it below for %(minutes)s minutes.",
+            count,
+        ) % {"minutes": count}
+    assert text.endswith(f"خلال {expected}.")
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    zip(COUNTS, ["0 توكيل", "توكيل واحد", "توكيلان", "3 توكيلات", "11 توكيلا", "100 توكيل"], strict=True),
+)
+def test_proxies_are_counted_in_arabic(count, expected):
+    with translation.override("ar"):
+        text = ngettext(
+            "%(holder)s already holds %(count)d proxy, the most the statutes allow.",
+            "%(holder)s already holds %(count)d proxies, the most the statutes allow.",
+            count,
+        ) % {"holder": "س", "count": count}
+    assert text.startswith(f"لدى س {expected}،")
+
+
+def _apply(client, language, gender, name_ar, name_fr):
+    return client.post(
+        f"/{language}/members/apply/",
+        {
+            "name_ar": name_ar,
+            "name_fr": name_fr,
+            "gender": gender,
+            "council": council("01.511").pk,
+            "role": "member",
+            "phone": "0661234567",
+            "email": f"{gender}{language}@example.org",
+            "message": "",
+            "consent": "on",
+            "website": "",
+        },
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "gender", "greeting", "words"),
+    [
+        ("ar", "f", "السيدة آسية بوزكري المحترمة،", "بصفتكم عضوة"),
+        ("ar", "m", "السيد محمد بودرا المحترم،", "بصفتكم عضوا"),
+        ("fr", "f", "Madame Assia Bouzekri,", "Nous avons reçu votre demande"),
+        ("fr", "m", "Monsieur Mohamed Boudra,", "Nous avons reçu votre demande"),
+    ],
+)
+def test_application_acknowledgement_follows_gender_and_name_form(client, language, gender, greeting, words):
+    names = {"f": ("آسية بوزكري", "Assia Bouzekri"), "m": ("محمد بودرا", "Mohamed Boudra")}[gender]
+    assert _apply(client, language, gender, *names).status_code == 302
+    assert MembershipApplication.objects.get().language == language
+    body = mail.outbox[0].body
+    assert body.splitlines()[0] == greeting
+    assert words in body
+    if language == "fr":
+        assert names[0] not in body  # never the Arabic form of the name in a French letter
+
+
+@pytest.mark.django_db
+def test_french_acknowledgement_falls_back_to_the_arabic_name_when_no_latin_form_is_given(client):
+    assert _apply(client, "fr", "f", "آسية بوزكري", "").status_code == 302
+    assert mail.outbox[0].body.splitlines()[0] == "Madame آسية بوزكري,"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "title"), [("ar", "تم تسجيل خروجك."), ("fr", "Déconnexion effectuée.")])
+def test_logout_page_is_a_page_of_the_site(client, django_user_model, language, title):
+    html = client.get(f"/{language}/members/logout/").content.decode()
+    assert f'<html lang="{language}"' in html and "<header" in html and "<footer" in html
+    assert f"<h1>{title}</h1>" in html
+    user = django_user_model.objects.create_user("someone", "s@example.org", "a-long-test-password")
+    client.force_login(user)
+    html = client.get(f"/{language}/members/logout/").content.decode()
+    assert 'action="/' in html and "/members/logout/" in html and "csrfmiddlewaretoken" in html
+    response = client.post(f"/{language}/members/logout/")
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
