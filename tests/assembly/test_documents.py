@@ -13,13 +13,16 @@ pytestmark = pytest.mark.django_db
 def test_convocation_letter_in_arabic_and_french(assembly):
     services.convene(assembly=assembly)
     convocation = assembly.convocations.get(person__name_ar="فاطمة")
-    assert_accessible(
-        letter_pdf(convocation, language="ar"),
+    pdf = assert_accessible(
+        letter_pdf(convocation, language="ar", base_url="https://example.org/"),
         language="ar",
         title="الاستدعاء — فاطمة",
         fonts={"Amiri", "Amiri-Bold"},
         phrases=["المصادقة على التقرير الأدبي", "تجديد المكتب"],
     )
+    # The personal link, isolated from the Arabic around it, copies as typed (it may wrap).
+    assert "https://example.org/ar/assembly/c/" in pdf.text
+    assert convocation.token in pdf.text
     assert_accessible(
         letter_pdf(convocation, language="fr"),
         language="fr",
