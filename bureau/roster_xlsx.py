@@ -9,12 +9,13 @@ order); other rows add seats.
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from bureau.models import BUREAU_OFFICES, Seat, protocol_key
 from members.models import Council, Person
-from portal.spreadsheets import append_row, xlsx_bytes
+from portal.spreadsheets import table_xlsx
 from portal.text import search_key, search_terms
 
 
@@ -34,25 +35,20 @@ def _gender_labels():
 
 def export_roster(mandate):
     """The seats held in ``mandate``, in protocol order, as .xlsx bytes (labels in the active language)."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("roster")[:31]
-    append_row(sheet, headers())
     offices = dict(BUREAU_OFFICES)
     genders = dict(Person.Gender.choices)
     seats = sorted(mandate.seats.held().select_related("person", "council"), key=protocol_key)
-    for seat in seats:
-        append_row(
-            sheet,
-            [
-                str(offices[seat.office]),
-                seat.rank,
-                seat.person.name,
-                str(genders.get(seat.person.gender, "")),
-                seat.council.name if seat.council else "",
-            ],
-        )
-    return xlsx_bytes(workbook)
+    rows = [
+        [
+            str(offices[seat.office]),
+            seat.rank,
+            seat.person.name,
+            str(genders.get(seat.person.gender, "")),
+            seat.council.name if seat.council else "",
+        ]
+        for seat in seats
+    ]
+    return table_xlsx(headers(), rows, title=capfirst(_("roster")))
 
 
 def _office_lookup():

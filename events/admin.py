@@ -10,7 +10,7 @@ from events.resources import ProgrammeLineResource
 from portal import admin_home
 from portal.admin_mixins import TranslatedAdmin, TranslatedStackedInline, TranslatedTabularInline
 from portal.content_version import VersionCountPaginator
-from portal.spreadsheets import CSV, XLSX
+from portal.spreadsheets import SpreadsheetExportMixin
 
 
 @admin.register(models.EventKind)
@@ -128,11 +128,10 @@ class ActionProgrammeAdmin(TranslatedAdmin):
 
 
 @admin.register(models.ProgrammeLine)
-class ProgrammeLineAdmin(ImportExportMixin, TranslatedAdmin):
+class ProgrammeLineAdmin(SpreadsheetExportMixin, ImportExportMixin, TranslatedAdmin):
     """Lines of the programmes, with .xlsx import (all or nothing) and export."""
 
     resource_classes = [ProgrammeLineResource]
-    import_formats = export_formats = [XLSX, CSV]
     list_display = ["programme", "order", "label", "start_date", "end_date", "kind", "event"]
     list_display_links = ["label"]
     list_filter = ["programme", "kind"]

@@ -433,9 +433,11 @@ class ProgrammeView(TemplateView):
 def programme_export(request, year):
     """The programme as the secretariat's spreadsheet (.xlsx), the same columns as the import."""
     programme = _programme(year)
-    dataset = ProgrammeLineResource().export(queryset=ProgrammeLine.objects.filter(programme=programme))
+    dataset = ProgrammeLineResource().export(
+        queryset=ProgrammeLine.objects.filter(programme=programme), force_native_type=True
+    )
     response = HttpResponse(
-        dataset_xlsx(dataset),
+        dataset_xlsx(dataset, title=f"{_('Action programme')} {programme.year}"),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="programme-{programme.year}.xlsx"'

@@ -19,7 +19,7 @@ from portal import admin_home
 from portal.admin_filters import ChoiceListFilter
 from portal.admin_mixins import TranslatedAdmin, TranslatedTabularInline
 from portal.content_version import VersionCountPaginator
-from portal.spreadsheets import CSV, XLSX
+from portal.spreadsheets import SpreadsheetExportMixin
 from portal.text import search_terms
 
 MATCH_REASONS = {
@@ -76,9 +76,8 @@ class CommuneAdmin(TerritoryAdmin):
 
 
 @admin.register(models.Council)
-class CouncilAdmin(ImportExportMixin, SearchKeyMixin, TranslatedAdmin):
+class CouncilAdmin(SpreadsheetExportMixin, ImportExportMixin, SearchKeyMixin, TranslatedAdmin):
     resource_classes = [resources.CouncilResource]
-    import_formats = export_formats = [XLSX, CSV]
     list_display = ["name", "level", "area_region", "area_province"]
     list_filter = ["level", "area_region"]
     list_select_related = ["area_region", "area_province"]
@@ -151,13 +150,13 @@ class PrivateExportMixin:
 class PersonAdmin(
     PersonPrivacyActionsMixin,
     PrivateExportMixin,
+    SpreadsheetExportMixin,
     ImportExportMixin,
     ExportActionMixin,
     SearchKeyMixin,
     TranslatedAdmin,
 ):
     resource_classes = [resources.PersonPrivateResource]
-    import_formats = export_formats = [XLSX, CSV]
     rollback_on_validation_errors = True
     list_display = ["name", "gender", "email_on_file", "photo_consent", "preferred_language"]
     list_filter = ["gender", PersonLevelFilter, PersonRegionFilter, "photo_consent"]

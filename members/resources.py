@@ -341,11 +341,14 @@ class PersonResource(resources.ModelResource):
         seat = self._seat(person)
         return seat.get_role_display() if seat else ""
 
+    # Years and dates go out as numbers and dates (xlsx sorts and computes them; CSV writes them
+    # as 2021 and 2021-09-08, what the import reads); an empty cell is None, not "".
+
     def dehydrate_start_year(self, person):
         if self._imported(person):
-            return person.import_start_year or ""
+            return person.import_start_year or None
         seat = self._seat(person)
-        return seat.start_year if seat and seat.start_year else ""
+        return seat.start_year if seat and seat.start_year else None
 
     def dehydrate_number(self, person):
         if self._imported(person):
@@ -361,9 +364,9 @@ class PersonResource(resources.ModelResource):
 
     def dehydrate_joined_on(self, person):
         if self._imported(person):
-            return person.import_joined_on.isoformat() if person.import_joined_on else ""
+            return person.import_joined_on
         membership = self._membership(person)
-        return membership.joined_on.isoformat() if membership and membership.joined_on else ""
+        return membership.joined_on if membership else None
 
     # --- import -----------------------------------------------------------------------------
 

@@ -8,8 +8,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from members.models import CouncilSeat
-from portal.spreadsheets import append_row, xlsx_bytes
-from training.models import SEAT_STATUSES
+from portal.spreadsheets import write_table, xlsx_bytes
+from training.models import SEAT_STATUSES, TrainingSession
 
 
 def attach_councils(registrations):
@@ -38,32 +38,35 @@ def session_registrations(session):
 
 
 def attendance_xlsx(sessions):
-    """One sheet per session: number, name, council, status (right to left)."""
+    """One sheet per session, named by its date: the session's title, date and topics, then
+    number, name, council and status (:func:`portal.spreadsheets.write_table`)."""
     workbook = Workbook()
-    workbook.remove(workbook.active)
-    for session in sessions:
-        date = session.date.isoformat() if session.date else ""
-        sheet = workbook.create_sheet(title=(f"{date} {session.pk}")[:31])
-        sheet.sheet_view.rightToLeft = True
-        append_row(sheet, [session.event.title, date])
-        append_row(sheet, [" · ".join(t.name for t in session.topic_list)])
-        append_row(sheet, [])
-        header = [gettext("No."), gettext("Name"), gettext("Council"), gettext("Status")]
-        for cell in append_row(sheet, header):
-            cell.font = Font(bold=True)
-        for number, registration in enumerate(session_registrations(session), start=1):
-            council = registration.participant_council
-            append_row(
-                sheet,
-                [
-                    number,
-                    registration.name,
-                    council.name if council else "",
-                    registration.get_status_display(),
-                ],
-            )
-        for column, width in zip("ABCD", (6, 40, 40, 18), strict=True):
-            sheet.column_dimensions[column].width = width
-    if not workbook.sheetnames:
-        workbook.create_sheet(title="-")
+    workbook.properties.title = str(TrainingSession._meta.verbose_name_plural)
+    header = [gettext("No."), gettext("Name"), gettext("Council"), gettext("Status")]
+    for index, session in enumerate(sessions):
+        sheet = workbook.active if index == 0 else workbook.create_sheet()
+        rows = [
+            [
+                number,
+                registration.name,
+                council.name if (council := registration.participant_council) else "",
+                registration.get_status_display(),
+            ]
+            for number, registration in enumerate(session_registrations(session), start=1)
+        ]
+        write_table(
+            sheet,
+            header,
+            rows,
+            title=session.date.strftime("%d-%m-%Y") if session.date else session.event.title,
+            preamble=[
+                [session.event.title, session.date],
+                [" · ".join(t.name for t in session.topic_list)],
+                [],
+            ],
+            widths=[6],
+        )
+        sheet["A1"].font = Font(bold=True, size=13)
+    if not sessions:
+        write_table(workbook.active, header, [], title=gettext("Export"))
     return xlsx_bytes(workbook)

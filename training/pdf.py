@@ -1,8 +1,13 @@
-"""PDF documents (certificates of attendance, sign-in sheets) rendered by WeasyPrint.
+"""PDF documents (certificates of attendance, sign-in sheets, and through :func:`render_pdf` the
+convocation letters and minutes of ``assembly``) rendered by WeasyPrint.
 
 WeasyPrint lays text out with Pango/HarfBuzz, so Arabic is shaped (joined letters) and runs
-right to left; the project's Noto Naskh Arabic is embedded through ``@font-face`` with a
-``file://`` URL, so the result does not depend on the fonts of the server.
+right to left. The fonts are the project's own files (``static/fonts``, SIL OFL), embedded
+through ``@font-face`` with ``file://`` URLs under their real names (Amiri, Noto Sans), so the
+result does not depend on the fonts of the server. Every PDF is PDF/UA-1: tagged (structure tree,
+``/MarkInfo``), with the document language (``/Lang`` from ``<html lang>``) and its title
+(``<title>``, shown by readers instead of the file name), so screen readers, copy and search get
+the Arabic text in logical order.
 """
 
 import base64
@@ -17,8 +22,8 @@ from association.models import AssociationProfile
 from training.exports import attach_councils
 
 FONTS = {
-    "naskh_regular": "fonts/noto-naskh-arabic-arabic-400-normal.woff2",
-    "naskh_bold": "fonts/noto-naskh-arabic-arabic-700-normal.woff2",
+    "amiri_regular": "fonts/Amiri-Regular.ttf",
+    "amiri_bold": "fonts/Amiri-Bold.ttf",
     "sans_regular": "fonts/noto-sans-latin-400-normal.woff2",
     "sans_bold": "fonts/noto-sans-latin-700-normal.woff2",
     "sans_ext": "fonts/noto-sans-latin-ext-400-normal.woff2",
@@ -67,7 +72,7 @@ def render_pdf(template, context, *, language):
                 "LANGUAGE_BIDI": translation.get_language_bidi(),
             },
         )
-    return HTML(string=html, base_url=str(Path(__file__).resolve().parent)).write_pdf()
+    return HTML(string=html, base_url=str(Path(__file__).resolve().parent)).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def certificate_pdf(registration, *, language):

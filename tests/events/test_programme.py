@@ -91,7 +91,7 @@ def test_export_is_a_spreadsheet_of_every_line(client, demo):
     assert len(values) == 1 + 37
     assert values[1][3] == "اجتماع تنسيقي مع السيد الخازن العام للمملكة"
     assert values[1][4] in (None, "")  # to be set: no date invented
-    assert values[2][4] == "2022-03-17"
+    assert values[2][4] == datetime.datetime(2022, 3, 17)  # a real date, not text
 
 
 def _dataset(content):

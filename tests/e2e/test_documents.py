@@ -1,0 +1,54 @@
+"""The printed action programme is a document like the PDFs the portal writes (issue 22, item 5):
+Chromium's print of the page is a tagged PDF in the page's language, and its text comes back from
+the text layer as typed. Screenshots of the print layout go to SHOTS.
+
+Known limit, kept visible by a strict xfail: printed in Arabic, the text layer is garbage, because
+the site's Noto Naskh Arabic draws letters as a dotless body plus dot glyphs, which Chromium maps
+to presentation forms and NULs. Set in Amiri (the PDFs' font), the same text extracts almost
+exactly in Chromium too; switching the print font is a design decision left to the site's styles.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.pdfcheck import PRESENTATION_FORMS, Pdf
+
+SHOTS = Path(os.environ.get("SHOTS_DIR", "/work/shots/documents"))
+LINES = {"ar": "اجتماع تنسيقي مع السيد الخازن العام للمملكة", "fr": "Réunion de coordination"}
+
+
+@pytest.fixture
+def programme_site(transactional_db, live_server):
+    from events import demo
+    from members import territory
+    from members.models import Council
+
+    if not Council.objects.exists():
+        territory.load(territory.current_apps())
+    demo.load("ampcp")
+    return live_server
+
+
+ARABIC_PRINT_FONT = pytest.mark.xfail(
+    strict=True, reason="Noto Naskh Arabic's decomposed letters do not map back to text in Chromium's PDF"
+)
+
+
+@pytest.mark.parametrize("language", [pytest.param("ar", marks=ARABIC_PRINT_FONT), "fr"])
+def test_printed_programme_is_a_tagged_pdf_with_text_in_logical_order(page, programme_site, language):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{programme_site.url}/{language}/events/programme/2022/")
+    page.emulate_media(media="print")
+    if SHOTS.parent.exists():
+        SHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"programme-print-{language}-1280.png"), full_page=False)
+    pdf = Pdf(page.pdf(format="A4", tagged=True, print_background=True))
+    assert pdf.is_tagged
+    assert pdf.language.startswith(language)
+    text = pdf.text
+    assert not PRESENTATION_FORMS.search(text) and "\x00" not in text, text[:500]
+    assert LINES[language] in text, text[:2000]
+    assert page.locator("h1").inner_text() in " ".join(text.split())  # the title, however it wraps
+    assert "xlsx" not in text  # the page's buttons are not printed
