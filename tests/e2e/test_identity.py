@@ -57,10 +57,16 @@ FOCUS_STATE = """() => {
 LAYOUT = """() => {
   const items = [...document.querySelectorAll('.main-nav__list > li')]
     .filter((li) => li.offsetParent !== null)
-    .map((li) => Math.round(li.getBoundingClientRect().top));
+    .map((li) => li.getBoundingClientRect());
+  // A new line starts where an item's top is below the previous line's middle.
+  let rows = items.length ? 1 : 0;
+  let line = items[0];
+  for (const box of items.slice(1)) {
+    if (box.top > line.top + line.height / 2) { rows += 1; line = box; }
+  }
   return {
     overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    menuRows: new Set(items).size,
+    menuRows: rows,
   };
 }"""
 
