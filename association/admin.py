@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from solo.admin import SingletonModelAdmin
 
 from association import models
+from association.forms import AssociationProfileForm
 from portal.admin_mixins import TranslatedAdmin, TranslatedStackedInline
 
 admin.site.site_url = "/"
@@ -17,9 +18,11 @@ class SocialLinkInline(admin.TabularInline):
 
 @admin.register(models.AssociationProfile)
 class AssociationProfileAdmin(SingletonModelAdmin, TranslatedAdmin):
+    form = AssociationProfileForm
     inlines = [SocialLinkInline]
     fieldsets = [
-        (None, {"fields": ["name", "acronym", "tagline", "introduction", "logo", "founded_on"]}),
+        (None, {"fields": ["name", "acronym", "tagline", "introduction", "founded_on"]}),
+        (_("Visual identity"), {"fields": ["logo", "primary_colour", "accent_colour"]}),
         (_("Seat and contacts"), {"fields": ["seat", "address", "phone", "email", "website"]}),
     ]
 

@@ -13,8 +13,9 @@ from phonenumber_field.modelfields import PhoneNumberField
 from solo.models import SingletonModel
 
 from portal.access import is_member
+from portal.identity import initials, mix, validate_text_contrast
 from portal.text import index_key, translated_values
-from portal.validators import validate_document, validate_image
+from portal.validators import validate_document, validate_image, validate_logo
 
 
 class AssociationProfile(SingletonModel):
@@ -28,7 +29,30 @@ class AssociationProfile(SingletonModel):
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
     introduction = models.TextField(_("introduction"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="association/", blank=True, validators=[validate_image])
+    logo = models.FileField(
+        _("logo"),
+        upload_to="association/",
+        blank=True,
+        validators=[validate_logo],
+        help_text=_(
+            "An SVG file (preferred: sharp at every size) or a PNG, JPEG or WebP image, 1 MB at most. Without"
+            " one, the name is set in type."
+        ),
+    )
+    primary_colour = models.CharField(
+        _("main colour"),
+        max_length=7,
+        default="#0b5d3b",
+        validators=[validate_text_contrast],
+        help_text=_("The header's and links' colour; white text on it must reach a contrast of 4.5:1."),
+    )
+    accent_colour = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        default="#a4161a",
+        validators=[validate_text_contrast],
+        help_text=_("A second colour for thin rules and marks; white text on it must reach 4.5:1 too."),
+    )
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
     seat = models.CharField(
         pgettext_lazy("head office", "seat"), max_length=255, blank=True, help_text=_("City of the seat.")
@@ -43,6 +67,20 @@ class AssociationProfile(SingletonModel):
 
     def __str__(self):
         return self.name or str(_("Association profile"))
+
+    @property
+    def logo_is_svg(self):
+        return bool(self.logo) and self.logo.name.lower().endswith(".svg")
+
+    @property
+    def primary_colour_dark(self):
+        """The darker shade of the main colour, for the menu bar and the footer."""
+        return mix(self.primary_colour, "#000000", 0.32)
+
+    @property
+    def initials(self):
+        """The typographic stand-in for a logo: the acronym, or the name's initials."""
+        return self.acronym or initials(self.name)
 
 
 class SocialLink(models.Model):

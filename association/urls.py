@@ -7,6 +7,9 @@ app_name = "association"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("social-card.png", views.social_card, name="social-card"),
+    path("favicon.svg", views.favicon, name="favicon"),
+    path("legal/", views.LegalView.as_view(), name="legal"),
     path("about/", views.AboutView.as_view(), name="about"),
     path("partners/", views.PartnerListView.as_view(), name="partners"),
     path("documents/", views.DocumentListView.as_view(), name="documents"),

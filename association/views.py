@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +10,15 @@ from django.views.generic import FormView, ListView, TemplateView
 
 from association import services
 from association.forms import ContactForm
-from association.models import CharterGoal, Document, GoverningBody, Partner, StrategicPrinciple
+from association.identity import social_card_png
+from association.models import (
+    AssociationProfile,
+    CharterGoal,
+    Document,
+    GoverningBody,
+    Partner,
+    StrategicPrinciple,
+)
 from portal import registry, search
 from portal.storage import serve_file
 from portal.text import strip_invisible
@@ -25,6 +33,31 @@ class HomeView(TemplateView):
             sections=registry.home_sections(self.request),
             **kwargs,
         )
+
+
+def social_card(request):
+    """The og:image of every page: the association's name and logo as a PNG (association.identity)."""
+    response = HttpResponse(social_card_png(AssociationProfile.get_solo()), content_type="image/png")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+def favicon(request):
+    """The browser-tab icon when no logo was uploaded: the association's initials on its colour."""
+    response = render(
+        request,
+        "association/favicon.svg",
+        {"association": AssociationProfile.get_solo()},
+        content_type="image/svg+xml",
+    )
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+class LegalView(TemplateView):
+    """Who publishes the site and how personal data is handled (Law 09-08), from the profile."""
+
+    template_name = "association/legal.html"
 
 
 class AboutView(TemplateView):

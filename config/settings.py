@@ -303,6 +303,9 @@ MEDIA_SIGNED_URL_SECONDS = env.int("MEDIA_SIGNED_URL_SECONDS", default=0)
 PORTAL_MAX_DOCUMENT_BYTES = env.int("PORTAL_MAX_DOCUMENT_BYTES", default=20 * 1024 * 1024)
 PORTAL_MAX_IMAGE_BYTES = env.int("PORTAL_MAX_IMAGE_BYTES", default=8 * 1024 * 1024)
 PORTAL_MAX_IMAGE_PIXELS = env.int("PORTAL_MAX_IMAGE_PIXELS", default=40_000_000)
+# The association's logo is shown on every page: a small file (an SVG, or a raster image that the
+# portal scales down), so the page stays light.
+PORTAL_MAX_LOGO_BYTES = env.int("PORTAL_MAX_LOGO_BYTES", default=1024 * 1024)
 
 THUMBNAIL_ALIASES = {
     "": {

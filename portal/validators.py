@@ -15,6 +15,8 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
+from portal.svg import sanitise_svg
+
 OOXML = {".docx": "word/", ".xlsx": "xl/", ".pptx": "ppt/"}
 ODF = {
     ".odt": b"application/vnd.oasis.opendocument.text",
@@ -137,5 +139,33 @@ class ImageFileValidator:
         return isinstance(other, ImageFileValidator) and self.max_bytes == other.max_bytes
 
 
+@deconstructible
+class LogoFileValidator:
+    """A logo: an SVG that the allow-list sanitiser accepts (portal.svg), or a raster image."""
+
+    def __call__(self, upload):
+        _check_size(upload, settings.PORTAL_MAX_LOGO_BYTES)
+        suffix = Path(upload.name).suffix.lower()
+        allowed = [".svg", *(ext for exts in IMAGE_FORMATS.values() for ext in exts)]
+        if suffix not in allowed:
+            raise ValidationError(
+                _("Files of type “%(suffix)s” are not accepted. Accepted types: %(allowed)s."),
+                code="invalid_extension",
+                params={"suffix": suffix or "?", "allowed": ", ".join(allowed)},
+            )
+        if suffix != ".svg":
+            ImageFileValidator(max_bytes=settings.PORTAL_MAX_LOGO_BYTES)(upload)
+            return
+        upload.seek(0)
+        try:
+            sanitise_svg(upload.read())
+        finally:
+            upload.seek(0)
+
+    def __eq__(self, other):
+        return isinstance(other, LogoFileValidator)
+
+
 validate_document = DocumentFileValidator()
 validate_image = ImageFileValidator()
+validate_logo = LogoFileValidator()

@@ -147,9 +147,9 @@ def test_every_upload_field_of_the_portal_checks_what_it_receives():
     from django.db.models import FileField
 
     from portal.roles import PORTAL_APPS
-    from portal.validators import DocumentFileValidator, ImageFileValidator
+    from portal.validators import DocumentFileValidator, ImageFileValidator, LogoFileValidator
 
-    checks = (DocumentFileValidator, ImageFileValidator)
+    checks = (DocumentFileValidator, ImageFileValidator, LogoFileValidator)
     unchecked = [
         f"{model._meta.label}.{field.name}"
         for model in apps.get_models()

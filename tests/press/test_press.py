@@ -514,7 +514,9 @@ def test_detail_metadata_opengraph_twitter_and_json_ld(client):
     assert '<meta property="og:locale:alternate" content="fr_MA">' in page
     assert f'<meta property="og:url" content="{url}">' in page
     assert '<meta property="og:title" content="مؤتمر &quot;المدن&quot; &lt;/script&gt; بدايجون">' in page
-    assert '<meta name="twitter:card" content="summary">' in page
+    # Without a cover, the association's card (its name and logo, association.identity) is the image.
+    assert '<meta property="og:image" content="http://testserver/ar/social-card.png">' in page
+    assert '<meta name="twitter:card" content="summary_large_image">' in page
     assert '<meta property="og:description" content="شاركت الجمعية' in page
     scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
     assert len(scripts) == 1
