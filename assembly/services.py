@@ -32,6 +32,7 @@ from assembly.models import (
     Majority,
     Minutes,
 )
+from association.models import AssociationProfile
 from bureau.models import Mandate, Seat
 from bureau.services import mandate_renew
 from events.models import AgendaItem, Event
@@ -112,16 +113,23 @@ def _message(convocation, base_url):
     person = convocation.person
     language = person.preferred_language if person.preferred_language in ("ar", "fr") else "ar"
     with translation.override(language):
+        subject = _("Convocation to the %(assembly)s") % {"assembly": convocation.assembly.get_kind_display()}
         context = {
             "convocation": convocation,
             "assembly": convocation.assembly,
             "person": person,
             "items": convocation.assembly.items.all(),
             "url": base_url.rstrip("/") + convocation.get_absolute_url(),
+            "association": AssociationProfile.get_solo(),
+            "subject": subject,
+            "LANGUAGE_CODE": language,
+            "LANGUAGE_BIDI": translation.get_language_bidi(),
         }
-        subject = _("Convocation to the %(assembly)s") % {"assembly": convocation.assembly.get_kind_display()}
         text = render_to_string("assembly/email/convocation.txt", context)
-    return EmailMultiAlternatives(subject=subject, body=text, to=[person.email])
+        html = render_to_string("assembly/email/convocation.html", context)
+    message = EmailMultiAlternatives(subject=subject, body=text, to=[person.email])
+    message.attach_alternative(html, "text/html")
+    return message
 
 
 def send_convocations(*, assembly, base_url, connection=None):
