@@ -59,7 +59,7 @@ class AssemblyAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["event", "first_convocation"]
     readonly_fields = ["status", "rules_summary"]
     inlines = [ItemInline]
-    actions = ["convene", "open_sitting", "generate_minutes"]
+    actions = ["convene", "send_convocations", "open_sitting", "generate_minutes"]
 
     @admin.display(description=_("date"))
     def date(self, obj):
@@ -104,6 +104,28 @@ class AssemblyAdmin(SimpleHistoryAdmin):
                     )
                     % {"assembly": assembly, "count": count, "post": post},
                 )
+
+    @admin.action(description=_("Send the convocations by e-mail"))
+    def send_convocations(self, request, queryset):
+        """Sends what is not sent yet (resumable, like the send_convocations command)."""
+        for assembly in queryset:
+            if assembly.status == models.Assembly.Status.PREPARATION:
+                self.message_user(
+                    request,
+                    f"{assembly}: {gettext('Convene the members first.')}",
+                    messages.ERROR,
+                )
+                continue
+            sent, failed = services.send_convocations(
+                assembly=assembly, base_url=request.build_absolute_uri("/")
+            )
+            post = assembly.convocations.for_post().count()
+            self.message_user(
+                request,
+                gettext("%(assembly)s: %(sent)d sent, %(failed)d failed, %(post)d to send by post.")
+                % {"assembly": assembly, "sent": sent, "failed": failed, "post": post},
+                messages.WARNING if failed else messages.SUCCESS,
+            )
 
     @admin.action(description=_("Open the sitting (check the quorum)"))
     def open_sitting(self, request, queryset):
@@ -388,7 +410,7 @@ class AgendaRequestForm(forms.ModelForm):
     refused, the member reads the reason. A refusal is a form error, nothing half-saved."""
 
     answer = forms.ChoiceField(
-        label=_("answer"),
+        label=_("Answer"),
         required=False,
         choices=[("", "—"), ("accept", _("Accept: add it to the agenda")), ("refuse", _("Refuse"))],
     )
