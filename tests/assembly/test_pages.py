@@ -246,3 +246,30 @@ def test_a_rejected_amendment_leaves_the_statutes(assembly):
     services.open_sitting(assembly=assembly)
     services.record_decision(item=statutes, method="counts", votes_for=2, votes_against=2, abstentions=2)
     assert not Document.objects.exists()
+
+
+def test_the_documents_page_reads_every_version_in_one_query(client, django_assert_num_queries):
+    AssociationProfile.get_solo()
+    client.get("/ar/documents/")  # the profile cached, as in production
+
+    def version(previous, year):
+        return Document.objects.create(
+            title=f"القانون الأساسي {year}",
+            kind=Document.Kind.STATUTES,
+            year=year,
+            adopted_on=datetime.date(year, 1, 29),
+            replaces=previous,
+            file=ContentFile(b"%PDF-1.4", name=f"statutes-{year}.pdf"),
+        )
+
+    first = version(None, 2019)
+    second = version(first, 2022)
+    with django_assert_num_queries(1):
+        page = client.get("/ar/documents/").content.decode()
+    assert page.count("document-versions") == 1
+    third = version(second, 2025)
+    with django_assert_num_queries(1):
+        page = client.get("/ar/documents/").content.decode()
+    current, history = page.split("document-versions", 1)
+    assert third.get_absolute_url() in current and first.get_absolute_url() not in current
+    assert history.index(second.get_absolute_url()) < history.index(first.get_absolute_url())
