@@ -13,9 +13,11 @@ import re
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
+from django.core.files.base import ContentFile
 from playwright.sync_api import expect
 
-from assembly.models import AgendaRequest, Assembly, Decision, Minutes
+from assembly.models import AgendaRequest, Assembly, Decision, ItemDocument, Minutes
+from association.models import Document
 from members.models import Council
 from portal.roles import SECRETARIAT, sync_roles
 from tests.assembly.conftest import make_assembly, make_member
@@ -98,12 +100,30 @@ def test_the_whole_assembly_from_convocation_to_published_minutes(browser, flow_
     assembly = make_assembly(days_ahead=30, notice_days=15, max_proxies=1, request_days=10)
     assembly.event.visibility = "public"
     assembly.event.save()
+    # The statutes in force, and the draft amendment sent with the item.
+    statutes_2019 = Document.objects.create(
+        title="القانون الأساسي",
+        title_ar="القانون الأساسي",
+        title_fr="Statuts",
+        kind=Document.Kind.STATUTES,
+        year=2019,
+        file=ContentFile(b"%PDF-1.4 2019", name="statutes-2019.pdf"),
+    )
+    ItemDocument.objects.create(
+        item=assembly.items.get(kind="statutes"),
+        title="مشروع تعديل القانون الأساسي",
+        title_ar="مشروع تعديل القانون الأساسي",
+        file=ContentFile(b"%PDF-1.4 draft", name="draft.pdf"),
+    )
 
     # A member proposes an item before the deadline; the secretariat accepts it.
     member = browser.new_page(viewport={"width": 390, "height": 844})
     sign_in(member, server, "fatima", "/ar/members/login/")
     member.goto(f"{server.url}/ar/members/account/")
     member.get_by_role("link", name="جموعي العامة").click()
+    inspect(member, axe_check, server, "/members/account/", "account", problems)
+    inspect(member, axe_check, server, f"/assembly/{assembly.pk}/propose/", "propose", problems)
+    member.goto(f"{server.url}/ar/assembly/mine/")
     member.locator(f"a[href='/ar/assembly/{assembly.pk}/propose/']").click()
     member.fill("#id_title", "إحداث لجنة للتحول الرقمي")
     member.get_by_role("button", name="إرسال اقتراحي").click()
@@ -193,4 +213,15 @@ def test_the_whole_assembly_from_convocation_to_published_minutes(browser, flow_
     expect(visitor.locator("h1")).to_have_text("محضر الجمع العام")
     expect(visitor.locator(".minutes__text")).to_contain_text("بالإجماع")
     inspect(visitor, axe_check, server, f"/assembly/minutes/{minutes.pk}/", "minutes", problems)
+    inspect(visitor, axe_check, server, "/assembly/minutes/", "minutes-list", problems)
+
+    # The adopted amendment is the statutes in force; the 2019 text is listed as history.
+    current = Document.objects.current_statutes()
+    assert current.replaces == statutes_2019 and current.adopted_on == assembly.date
+    visitor.goto(f"{server.url}/ar/documents/")
+    visitor.locator("details.document-versions summary").click()
+    expect(visitor.locator("details.document-versions a")).to_have_attribute(
+        "href", statutes_2019.get_absolute_url()
+    )
+    inspect(visitor, axe_check, server, "/documents/", "documents", problems)
     assert not problems, "\n".join(problems)
