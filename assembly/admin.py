@@ -59,7 +59,7 @@ class AssemblyAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["event", "first_convocation"]
     readonly_fields = ["status", "rules_summary"]
     inlines = [ItemInline]
-    actions = ["convene", "open_sitting", "generate_minutes"]
+    actions = ["convene", "send_convocations", "open_sitting", "generate_minutes"]
 
     @admin.display(description=_("date"))
     def date(self, obj):
@@ -104,6 +104,28 @@ class AssemblyAdmin(SimpleHistoryAdmin):
                     )
                     % {"assembly": assembly, "count": count, "post": post},
                 )
+
+    @admin.action(description=_("Send the convocations by e-mail"))
+    def send_convocations(self, request, queryset):
+        """Sends what is not sent yet (resumable, like the send_convocations command)."""
+        for assembly in queryset:
+            if assembly.status == models.Assembly.Status.PREPARATION:
+                self.message_user(
+                    request,
+                    f"{assembly}: {gettext('Convene the members first.')}",
+                    messages.ERROR,
+                )
+                continue
+            sent, failed = services.send_convocations(
+                assembly=assembly, base_url=request.build_absolute_uri("/")
+            )
+            post = assembly.convocations.for_post().count()
+            self.message_user(
+                request,
+                gettext("%(assembly)s: %(sent)d sent, %(failed)d failed, %(post)d to send by post.")
+                % {"assembly": assembly, "sent": sent, "failed": failed, "post": post},
+                messages.WARNING if failed else messages.SUCCESS,
+            )
 
     @admin.action(description=_("Open the sitting (check the quorum)"))
     def open_sitting(self, request, queryset):
@@ -385,3 +407,110 @@ class MinutesAdmin(SimpleHistoryAdmin, TranslatedAdmin):
                 services.approve_minutes(minutes=minutes, by=request.user)
             except services.AssemblyError as error:
                 self.message_user(request, f"{minutes}: {error.messages[0]}", messages.ERROR)
+
+
+class AgendaRequestForm(forms.ModelForm):
+    """Answers a member's request through the service: accepted, it becomes an agenda item;
+    refused, the member reads the reason. A refusal is a form error, nothing half-saved."""
+
+    answer = forms.ChoiceField(
+        label=_("Answer"),
+        required=False,
+        choices=[("", "—"), ("accept", _("Accept: add it to the agenda")), ("refuse", _("Refuse"))],
+    )
+
+    class Meta:
+        model = models.AgendaRequest
+        fields = ["reason"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean(self):
+        data = super().clean()
+        answer = data.get("answer")
+        if self.errors or not answer:
+            return data
+        try:
+            if answer == "accept":
+                services.accept_request(request=self.instance, by=self.user)
+            else:
+                services.refuse_request(request=self.instance, reason=data.get("reason", ""), by=self.user)
+        except services.AssemblyError as error:
+            raise forms.ValidationError(error.messages) from error
+        self.instance.refresh_from_db()
+        return data
+
+
+@admin.register(models.AgendaRequest)
+class AgendaRequestAdmin(SimpleHistoryAdmin):
+    form = AgendaRequestForm
+    list_display = ["title", "person", "assembly", "created_at", "status"]
+    list_filter = ["status", "assembly"]
+    search_fields = ["title", "person__name_ar", "person__name_fr"]
+    readonly_fields = [
+        "assembly",
+        "person",
+        "title",
+        "explanation",
+        "created_at",
+        "status",
+        "item",
+        "decided_at",
+        "decided_by",
+    ]
+    actions = ["accept"]
+
+    def get_fields(self, request, obj=None):
+        return [
+            "assembly",
+            "person",
+            "title",
+            "explanation",
+            "created_at",
+            "status",
+            *(
+                ["answer", "reason"]
+                if obj is None or obj.status == models.AgendaRequest.Status.PENDING
+                else ["reason"]
+            ),
+            "item",
+            "decided_at",
+            "decided_by",
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.status != models.AgendaRequest.Status.PENDING:
+            return [*self.readonly_fields, "reason"]
+        return self.readonly_fields
+
+    def has_add_permission(self, request):
+        return False  # members propose on their page
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person", "assembly__event", "item")
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+
+        class WithUser(form):
+            def __init__(self, *args, **inner):
+                super().__init__(*args, user=request.user, **inner)
+
+        return WithUser
+
+    def save_model(self, request, obj, form, change):
+        """The service saved the answer; the reason alone (no answer yet) is kept as a draft."""
+        if not form.cleaned_data.get("answer"):
+            super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Accept: add them to the agenda"))
+    def accept(self, request, queryset):
+        for agenda_request in queryset:
+            try:
+                services.accept_request(request=agenda_request, by=request.user)
+            except services.AssemblyError as error:
+                self.message_user(request, f"{agenda_request}: {error.messages[0]}", messages.ERROR)
+            else:
+                self.message_user(request, gettext("On the agenda: %(item)s") % {"item": agenda_request})

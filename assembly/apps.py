@@ -7,7 +7,19 @@ class AssemblyConfig(AppConfig):
     verbose_name = _("General assembly")
 
     def ready(self):
+        from assembly import selectors
+        from events import hooks
+        from portal import registry
         from portal.roles import register_models
 
         # The statutes' rules are settings: the secretariat sees them, the bureau changes them.
         register_models(app=self.label, settings=("assemblyrules",))
+        # The assembly's page in the calendar links to its minutes, for whoever may read them.
+        hooks.register_related(
+            "assembly-minutes",
+            selectors.minutes_of_event,
+            label=_("Minutes of the general assembly"),
+            order=10,
+        )
+        # "My account" links to the member's convocations and agenda requests.
+        registry.register_account_link("assembly:mine", _("My general assemblies"), order=20)

@@ -21,6 +21,7 @@ from simple_history.models import HistoricalRecords
 from solo.models import SingletonModel
 
 from bureau.models import BUREAU_OFFICES
+from members.access import is_member
 from portal.validators import validate_document
 
 
@@ -41,6 +42,7 @@ class ItemKind(models.TextChoices):
 # The rules an assembly keeps a copy of (``Assembly.rules``), with the settings row's fields.
 RULE_FIELDS = [
     "notice_days",
+    "request_days",
     "convene_regional",
     "convene_prefectural",
     "convene_provincial",
@@ -64,6 +66,11 @@ class AssemblyRules(SingletonModel):
         _("notice period (days)"),
         default=15,
         help_text=_("The convocation must be sent at least this many days before the assembly."),
+    )
+    request_days = models.PositiveSmallIntegerField(
+        _("agenda requests close (days before)"),
+        default=10,
+        help_text=_("Members may propose an agenda item until this many days before the assembly."),
     )
     convene_regional = models.BooleanField(_("convene members from regional councils"), default=True)
     convene_prefectural = models.BooleanField(_("convene members from prefectural councils"), default=True)
@@ -223,6 +230,15 @@ class Item(models.Model):
         related_name="assembly_item",
         verbose_name=_("item in the calendar"),
         help_text=_("The event's agenda item that shows the outcome in the calendar."),
+    )
+    adopted_statutes = models.OneToOneField(
+        "association.Document",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="adopted_at",
+        verbose_name=_("statutes adopted"),
+        help_text=_("The new version of the statutes this item adopted (a statutes amendment)."),
     )
 
     class Meta:
@@ -493,6 +509,75 @@ class Candidate(models.Model):
         return f"{self.person} – {self.get_office_display()}"
 
 
+class AgendaRequest(models.Model):
+    """An item a member proposes for the agenda, before the deadline the rules set; the
+    secretariat accepts it (it becomes an agenda item) or refuses it with a reason."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting the secretariat")
+        ACCEPTED = "accepted", _("Accepted: on the agenda")
+        REFUSED = "refused", _("Refused")
+
+    assembly = models.ForeignKey(
+        Assembly, on_delete=models.CASCADE, related_name="requests", verbose_name=_("general assembly")
+    )
+    person = models.ForeignKey(
+        "members.Person", on_delete=models.PROTECT, related_name="agenda_requests", verbose_name=_("member")
+    )
+    title = models.CharField(_("proposed item"), max_length=300)
+    explanation = models.TextField(_("explanation"), blank=True, max_length=3000)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    reason = models.TextField(
+        _("answer to the member"), blank=True, help_text=_("Required to refuse a request.")
+    )
+    item = models.OneToOneField(
+        Item,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="request",
+        verbose_name=_("agenda item"),
+    )
+    created_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["assembly", "created_at", "pk"]
+        verbose_name = _("agenda request")
+        verbose_name_plural = _("agenda requests")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="refused") | ~Q(reason=""),
+                name="assembly_request_refusal_has_reason",
+                violation_error_message=_("Give the member the reason of the refusal."),
+            ),
+            models.UniqueConstraint(fields=["assembly", "person", "title"], name="assembly_request_once"),
+        ]
+
+    def __str__(self):
+        return self.title[:80]
+
+
+class MinutesQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(approved_at__isnull=False)
+
+    def visible_to(self, user):
+        """Approved minutes: members (and staff) see them all, the public those made public."""
+        if is_member(user):
+            return self.approved()
+        return self.approved().filter(public=True)
+
+
 class Minutes(models.Model):
     """The minutes (محضر الجمع العام): generated from the record, edited, approved, published."""
 
@@ -522,12 +607,17 @@ class Minutes(models.Model):
         help_text=_("The scan signed by the president and the secretary-general."),
     )
 
+    objects = MinutesQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("minutes")
         verbose_name_plural = _("minutes")
 
     def __str__(self):
         return str(self.assembly)
+
+    def get_absolute_url(self):
+        return reverse("assembly:minutes-page", args=[self.pk])
 
     @property
     def is_approved(self):

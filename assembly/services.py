@@ -13,6 +13,7 @@ import math
 import uuid
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q
@@ -23,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from assembly.models import (
+    AgendaRequest,
     Assembly,
     Attendance,
     Candidate,
@@ -33,6 +35,7 @@ from assembly.models import (
     Majority,
     Minutes,
 )
+from association.models import AssociationProfile, Document
 from bureau.models import Mandate, Seat
 from bureau.services import mandate_renew
 from events.models import AgendaItem, Event
@@ -113,16 +116,23 @@ def _message(convocation, base_url):
     person = convocation.person
     language = person.preferred_language if person.preferred_language in ("ar", "fr") else "ar"
     with translation.override(language):
+        subject = _("Convocation to the %(assembly)s") % {"assembly": convocation.assembly.get_kind_display()}
         context = {
             "convocation": convocation,
             "assembly": convocation.assembly,
             "person": person,
             "items": convocation.assembly.items.all(),
             "url": base_url.rstrip("/") + convocation.get_absolute_url(),
+            "association": AssociationProfile.get_solo(),
+            "subject": subject,
+            "LANGUAGE_CODE": language,
+            "LANGUAGE_BIDI": translation.get_language_bidi(),
         }
-        subject = _("Convocation to the %(assembly)s") % {"assembly": convocation.assembly.get_kind_display()}
         text = render_to_string("assembly/email/convocation.txt", context)
-    return EmailMultiAlternatives(subject=subject, body=text, to=[person.email])
+        html = render_to_string("assembly/email/convocation.html", context)
+    message = EmailMultiAlternatives(subject=subject, body=text, to=[person.email])
+    message.attach_alternative(html, "text/html")
+    return message
 
 
 def send_convocations(*, assembly, base_url, connection=None):
@@ -440,7 +450,45 @@ def record_decision(*, item, method, votes_for=None, votes_against=None, abstent
             with translation.override(code):
                 setattr(agenda, f"outcome_{code}", describe_decision(decision))
         agenda.save()
+    if approved and item.kind == ItemKind.STATUTES:
+        adopt_statutes(item=item, assembly=assembly)
     return decision
+
+
+def adopt_statutes(*, item, assembly):
+    """The approved amendment: the draft sent with the item becomes the statutes in force.
+
+    A new version of the association's statutes document is written from the item's first
+    document (the draft); the version in force until then is kept, and listed as history.
+    Without a draft, nothing is written (the decision is recorded all the same).
+    """
+    draft = item.documents.order_by("pk").first()
+    if draft is None or item.adopted_statutes_id:
+        return None
+    current = Document.objects.current_statutes()
+    with draft.file.open("rb") as handle:
+        content = ContentFile(handle.read(), name=draft.file.name.rsplit("/", 1)[-1])
+    titles = {}
+    for code in ("ar", "fr"):
+        with translation.override(code):
+            titles[code] = _("Statutes adopted on %(date)s") % {
+                "date": date_format(assembly.date, "DATE_FORMAT")
+            }
+    document = Document(
+        title=titles["ar"],
+        title_ar=titles["ar"],
+        title_fr=titles["fr"],
+        kind=Document.Kind.STATUTES,
+        year=assembly.date.year,
+        visibility=current.visibility if current else Document.Visibility.PUBLIC,
+        replaces=current,
+        adopted_on=assembly.date,
+    )
+    document.file.save(content.name, content, save=False)
+    document.save()
+    item.adopted_statutes = document
+    item.save(update_fields=["adopted_statutes"])
+    return document
 
 
 def describe_decision(decision):
@@ -548,6 +596,95 @@ def approve_minutes(*, minutes, by):
     assembly.status = Assembly.Status.CLOSED
     assembly.save(update_fields=["status"])
     return minutes
+
+
+# --- Members' agenda requests ------------------------------------------------------------------
+
+
+def request_deadline(assembly):
+    """The last day a member may propose an item, or None when the assembly has no date."""
+    if assembly.date is None:
+        return None
+    return assembly.date - datetime.timedelta(days=assembly.rule.request_days)
+
+
+def accepts_requests(assembly, *, on=None):
+    on = on or timezone.localdate()
+    deadline = request_deadline(assembly)
+    return (
+        assembly.status in (Assembly.Status.PREPARATION, Assembly.Status.CONVENED)
+        and deadline is not None
+        and on <= deadline
+    )
+
+
+def may_propose(assembly, person):
+    """A member the rules convene (an active membership in a convened council) may propose."""
+    return convened_memberships(assembly).filter(person=person).exists()
+
+
+@transaction.atomic
+def request_agenda_item(*, assembly, person, title, explanation="", on=None):
+    """A member proposes an item; refused after the deadline, or for a member not convened."""
+    assembly = Assembly.objects.select_for_update().get(pk=assembly.pk)
+    title = (title or "").strip()
+    if not title:
+        raise AssemblyError(_("Write the item you propose."))
+    if not may_propose(assembly, person):
+        raise AssemblyError(_("Only the members convened to this assembly may propose an item."))
+    if not accepts_requests(assembly, on=on):
+        deadline = request_deadline(assembly)
+        raise AssemblyError(
+            _("Agenda requests for this assembly closed on %(date)s.")
+            % {"date": date_format(deadline, "DATE_FORMAT") if deadline else "—"}
+        )
+    if AgendaRequest.objects.filter(assembly=assembly, person=person, title=title).exists():
+        raise AssemblyError(_("You have already proposed this item."))
+    return AgendaRequest.objects.create(
+        assembly=assembly, person=person, title=title, explanation=(explanation or "").strip()
+    )
+
+
+@transaction.atomic
+def accept_request(*, request, by=None):
+    """The secretariat puts the proposed item on the agenda (and in the calendar's agenda)."""
+    request = AgendaRequest.objects.select_for_update().select_related("assembly__event").get(pk=request.pk)
+    if request.status != AgendaRequest.Status.PENDING:
+        raise AssemblyError(_("This request has already been answered."))
+    assembly = request.assembly
+    if assembly.status not in (Assembly.Status.PREPARATION, Assembly.Status.CONVENED):
+        raise AssemblyError(_("The agenda of this assembly can no longer change."))
+    last = assembly.items.order_by("-order").values_list("order", flat=True).first()
+    order = 0 if last is None else last + 1
+    agenda = AgendaItem.objects.create(event=assembly.event, order=order, title=request.title)
+    agenda.title_ar = request.title
+    agenda.save()
+    item = Item.objects.create(
+        assembly=assembly,
+        order=order,
+        kind=ItemKind.OTHER,
+        title=request.title,
+        title_ar=request.title,
+        agenda_item=agenda,
+    )
+    request.status, request.item = AgendaRequest.Status.ACCEPTED, item
+    request.decided_at, request.decided_by = timezone.now(), by
+    request.save(update_fields=["status", "item", "decided_at", "decided_by"])
+    return item
+
+
+@transaction.atomic
+def refuse_request(*, request, reason, by=None):
+    request = AgendaRequest.objects.select_for_update().get(pk=request.pk)
+    if request.status != AgendaRequest.Status.PENDING:
+        raise AssemblyError(_("This request has already been answered."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise AssemblyError(_("Give the member the reason of the refusal."))
+    request.status, request.reason = AgendaRequest.Status.REFUSED, reason
+    request.decided_at, request.decided_by = timezone.now(), by
+    request.save(update_fields=["status", "reason", "decided_at", "decided_by"])
+    return request
 
 
 def search_convocations(assembly, text):

@@ -64,7 +64,7 @@ class PartnershipAgreementAdmin(TranslatedAdmin):
 
 @admin.register(models.Document)
 class DocumentAdmin(TranslatedAdmin):
-    list_display = ["title", "kind", "year", "visibility", "published_on"]
+    list_display = ["title", "kind", "year", "visibility", "published_on", "adopted_on"]
     list_filter = ["kind", "visibility", "year"]
     search_fields = ["title_ar", "title_fr"]
 

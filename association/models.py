@@ -210,6 +210,13 @@ class DocumentQuerySet(models.QuerySet):
             return self
         return self.filter(visibility=Document.Visibility.PUBLIC)
 
+    def current(self):
+        """Documents no later version replaces (the statutes in force, and every other text)."""
+        return self.filter(replaced_by__isnull=True)
+
+    def current_statutes(self):
+        return self.current().filter(kind=Document.Kind.STATUTES).order_by("-adopted_on", "-pk").first()
+
 
 class Document(models.Model):
     class Kind(models.TextChoices):
@@ -231,6 +238,18 @@ class Document(models.Model):
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
     published_on = models.DateField(_("published on"), auto_now_add=True)
+    # Versions of one text (the statutes amended by a general assembly): each new version
+    # names the one it replaces, which stays listed as history.
+    replaces = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replaced_by",
+        verbose_name=_("replaces"),
+        help_text=_("The earlier version of this text, kept in its history."),
+    )
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
     # Analysed titles for the portal's search (portal.text.index_key), kept on save.
     search_key = models.TextField(editable=False, blank=True, default="")
 

@@ -88,10 +88,22 @@ class DocumentListView(ListView):
         return Document.objects.visible_to(self.request.user)
 
     def get_context_data(self, **kwargs):
+        """Each text in its version in force; under it, the versions it replaced (the statutes
+        before each amendment), newest first. One query reads them all."""
         context = super().get_context_data(**kwargs)
         kinds = dict(Document.Kind.choices)
+        documents = list(context["documents"])
+        by_pk = {document.pk: document for document in documents}
+        replaced = {document.replaces_id for document in documents if document.replaces_id}
         groups = {}
-        for document in context["documents"]:
+        for document in documents:
+            if document.pk in replaced:
+                continue
+            document.versions = []
+            earlier = by_pk.get(document.replaces_id)
+            while earlier is not None:
+                document.versions.append(earlier)
+                earlier = by_pk.get(earlier.replaces_id)
             groups.setdefault(document.kind, []).append(document)
         context["groups"] = [(kinds[kind], docs) for kind, docs in groups.items()]
         return context

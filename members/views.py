@@ -19,6 +19,7 @@ from members import services
 from members.directory import DirectoryPaginator
 from members.forms import ApplicationForm, ProfileForm
 from members.models import Council, CouncilSeat, Membership, Person, Region
+from portal import registry
 from portal.text import search_terms
 
 logger = logging.getLogger(__name__)
@@ -112,6 +113,7 @@ class AccountView(LoginRequiredMixin, UpdateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["account_links"] = registry.account_links()
         if self.object is not None:
             context["seats"] = self.object.seats.select_related("council")
             context["memberships"] = self.object.memberships.select_related("council")

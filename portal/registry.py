@@ -38,6 +38,7 @@ class HomeSection:
 
 _nav: dict[str, NavEntry] = {}
 _home: dict[str, HomeSection] = {}
+_account: dict[str, NavEntry] = {}
 
 
 def register_nav(url_name, label, order=50):
@@ -83,3 +84,18 @@ def home_sections(request):
         if context is not None:
             sections.append({"template": section.template, "context": context})
     return sections
+
+
+def register_account_link(url_name, label, order=50):
+    """A page of the member's own (their assemblies, their registrations) that "My account"
+    links to; the members app lists them without knowing the apps that add them."""
+    _account[url_name] = NavEntry(url_name, label, order)
+
+
+def account_links():
+    """[(label, url)] for "My account", in order."""
+    return [
+        (entry.label, url)
+        for entry in sorted(_account.values(), key=lambda e: e.order)
+        if (url := entry.url())
+    ]

@@ -137,12 +137,23 @@ def sitting(assembly, present=4):
 @pytest.mark.parametrize(
     ("majority", "votes", "approved"),
     [
+        # Simple: more for than against; abstentions are not votes cast.
         (Majority.SIMPLE, (2, 1, 1), True),
         (Majority.SIMPLE, (1, 1, 2), False),
+        (Majority.SIMPLE, (3, 2, 10), True),
+        (Majority.SIMPLE, (0, 0, 5), False),
+        # Two-thirds of the votes cast (for and against): 4 of 6 cast is two thirds, whatever
+        # the 3 abstentions (counted as cast, 4 of 9 would fail).
         (Majority.TWO_THIRDS, (2, 1, 1), True),
+        (Majority.TWO_THIRDS, (4, 2, 3), True),
+        (Majority.TWO_THIRDS, (6, 0, 20), True),
         (Majority.TWO_THIRDS, (3, 2, 0), False),
+        (Majority.TWO_THIRDS, (5, 3, 0), False),
+        (Majority.TWO_THIRDS, (0, 0, 4), False),
+        # Unanimity: everybody voting is for; an abstention breaks it as an against does.
         (Majority.UNANIMITY, (4, 0, 0), True),
         (Majority.UNANIMITY, (3, 0, 1), False),
+        (Majority.UNANIMITY, (3, 1, 0), False),
     ],
 )
 def test_majorities(majority, votes, approved):
@@ -150,6 +161,25 @@ def test_majorities(majority, votes, approved):
         services.majority_reached(majority, votes_for=votes[0], votes_against=votes[1], abstentions=votes[2])
         is approved
     )
+
+
+def test_abstentions_do_not_defeat_a_two_thirds_amendment(assembly):
+    """The statutes' rule end to end: 3 for, 1 against, 2 abstaining adopts the amendment (3 of
+    the 4 votes cast); abstentions counted as votes, it would have failed (3 of 6)."""
+    people = convened(assembly)
+    for convocation in people.values():
+        services.mark_present(convocation=convocation)
+    services.open_sitting(assembly=assembly)
+    statutes = assembly.items.get(kind=ItemKind.STATUTES)
+    decision = services.record_decision(
+        item=statutes, method="counts", votes_for=3, votes_against=1, abstentions=2
+    )
+    assert decision.approved is True
+    report = assembly.items.get(kind=ItemKind.REPORT)
+    rejected = services.record_decision(
+        item=report, method="counts", votes_for=2, votes_against=2, abstentions=2
+    )
+    assert rejected.approved is False
 
 
 def test_statutes_amendment_needs_two_thirds_and_a_show_of_hands_does_not_show_it(assembly):

@@ -5,6 +5,8 @@ import logging
 
 import pytest
 from aiosmtpd.controller import Controller
+from django.core import mail
+from django.core.mail import get_connection
 from django.core.management import call_command
 
 from assembly import services
@@ -129,3 +131,32 @@ def test_approved_minutes_are_for_members_unless_made_public(client, assembly, a
     minutes.public = True
     minutes.save()
     assert client.get(f"/ar/assembly/minutes/{minutes.pk}.pdf").content.startswith(b"%PDF")
+
+
+def test_the_convocation_mail_is_text_and_html_in_the_members_language_and_gender(assembly):
+    """Multipart: the text and an HTML alternative from templates; Arabic right to left, French
+    left to right; the greeting follows the member's gender."""
+    services.convene(assembly=assembly)
+    fatima = assembly.convocations.get(person__name="فاطمة")  # gender f
+    ahmed = assembly.convocations.get(person__name="أحمد")  # gender m
+    ahmed.person.preferred_language = "fr"
+    ahmed.person.save(update_fields=["preferred_language"])
+    connection = get_connection("django.core.mail.backends.locmem.EmailBackend")
+    sent, failed = services.send_convocations(
+        assembly=assembly, base_url="https://portal.example", connection=connection
+    )
+    assert (sent, failed) == (5, 0)
+    by_address = {message.to[0]: message for message in mail.outbox}
+    arabic, french = by_address[fatima.person.email], by_address[ahmed.person.email]
+    for message in (arabic, french):
+        ((_html, kind),) = message.alternatives
+        assert kind == "text/html"
+        assert message.body.strip() and "<" not in message.body  # the text part is plain text
+    html_ar, html_fr = arabic.alternatives[0][0], french.alternatives[0][0]
+    assert 'lang="ar" dir="rtl"' in html_ar and "السيدة فاطمة المحترمة" in html_ar
+    assert "السيدة فاطمة المحترمة" in arabic.body
+    assert 'lang="fr" dir="ltr"' in html_fr and "Monsieur أحمد," in html_fr
+    assert "Monsieur أحمد," in french.body
+    assert f'href="https://portal.example/fr/assembly/c/{ahmed.token}/"' in html_fr
+    assert assembly.items.first().title in html_ar
+    assert french.subject.startswith("Convocation")
