@@ -9,7 +9,7 @@ from association.demo import ASSOCIATIONS
 # ``<association>.yaml`` (portal.demodata) and upserts the rows; the order
 # follows the dependencies (people before bureau seats, the electing general assembly before
 # the bureau's mandate, events before training sessions).
-DEMO_APPS = ["association", "press", "members", "events", "bureau", "training", "assembly"]
+DEMO_APPS = ["association", "members", "press", "events", "bureau", "training", "assembly"]
 
 
 class Command(BaseCommand):
