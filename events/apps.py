@@ -17,6 +17,14 @@ class EventsConfig(AppConfig):
 
         register_models(app=self.label)
 
+        from events.councils import events_in_council_territory
+        from members import hooks as council_hooks
+
+        # A council's public page lists the activities held in its territory.
+        council_hooks.register_council_section(
+            "events", events_in_council_territory, label=_("Activities held in this territory")
+        )
+
         registry.register_nav("events:calendar", _("Calendar"), order=30)
         registry.register_nav("events:programme", _("Action programme"), order=35)
         registry.register_home_section("events/home_section.html", home_section_context, order=20)

@@ -23,9 +23,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from association.models import Partner
 from events import territory
 from members.access import is_member
+from members.models import Organisation
 from portal.content_version import per_version
 from portal.text import index_key
 from portal.validators import validate_document, validate_image
@@ -273,10 +273,13 @@ class Event(models.Model):
 
     expected_participants = models.PositiveIntegerField(_("expected participants"), null=True, blank=True)
     actual_participants = models.PositiveIntegerField(_("actual participants"), null=True, blank=True)
+    # The same organisation records as the press's relayed news and the networks (members app).
     organisers = models.ManyToManyField(
-        Partner, blank=True, related_name="organised_events", verbose_name=_("co-organisers")
+        Organisation, blank=True, related_name="organised_events", verbose_name=_("organisers")
     )
-    partners = models.ManyToManyField(Partner, blank=True, related_name="events", verbose_name=_("partners"))
+    partners = models.ManyToManyField(
+        Organisation, blank=True, related_name="partnered_events", verbose_name=_("partners")
+    )
     recommendations = models.TextField(_("recommendations"), blank=True, help_text=_("One per line."))
 
     uid = models.UUIDField(_("calendar identifier"), default=uuid.uuid4, unique=True, editable=False)

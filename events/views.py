@@ -260,7 +260,17 @@ def _json_ld(event, request, association):
         locations.append({"@type": "VirtualLocation", "url": event.online_url})
     if locations:
         data["location"] = locations[0] if len(locations) == 1 else locations
-    if association and association.name:
+    organisers = [
+        {
+            "@type": "Organization",
+            "name": organisation.name,
+            **({"url": organisation.website} if organisation.website else {}),
+        }
+        for organisation in event.organisers.all()
+    ]
+    if organisers:  # another body's activity (a network's meeting) is not the association's
+        data["organizer"] = organisers[0] if len(organisers) == 1 else organisers
+    elif association and association.name:
         data["organizer"] = {"@type": "Organization", "name": association.name}
         if association.website:
             data["organizer"]["url"] = association.website

@@ -511,3 +511,51 @@ def applications_task(request):
 
 
 admin_home.register_home_task(applications_task, order=10)
+
+
+# --- Organisations and networks -------------------------------------------------------------------
+
+
+class NetworkMembershipInline(admin.TabularInline):
+    model = models.NetworkMembership
+    fk_name = "network"
+    extra = 0
+    autocomplete_fields = ["council"]
+    fields = ["council", "joined_on", "note"]
+
+
+class NetworkMemberCountInline(admin.TabularInline):
+    model = models.NetworkMemberCount
+    extra = 0
+    fields = ["level", "count", "source"]
+
+
+@admin.register(models.Organisation)
+class OrganisationAdmin(TranslatedAdmin):
+    list_display = ["name", "kind", "territory_name", "website"]
+    list_filter = ["kind"]
+    list_select_related = ["region", "province", "commune"]
+    search_fields = ["name_ar", "name_fr"]
+    autocomplete_fields = ["region", "province", "commune"]
+    fields = ["name", "kind", "founded_on", "website", "description", ("region", "province", "commune")]
+    inlines = [NetworkMemberCountInline, NetworkMembershipInline]
+
+    def get_inlines(self, request, obj):
+        """Member councils and counts belong to networks only (a new record may become one)."""
+        return self.inlines if obj is None or obj.is_network else []
+
+    @admin.display(description=_("territory"))
+    def territory_name(self, obj):
+        return obj.territory or ""
+
+
+@admin.register(models.NetworkMembership)
+class NetworkMembershipAdmin(SpreadsheetExportMixin, ImportExportMixin, admin.ModelAdmin):
+    """Every member council of every network, and the spreadsheet import of such lists."""
+
+    resource_classes = [resources.NetworkMembershipResource]
+    list_display = ["council", "network", "joined_on", "note"]
+    list_filter = ["network", "council__level", "council__area_region"]
+    list_select_related = ["council", "network"]
+    search_fields = ["council__search_key", "network__name_ar", "network__name_fr"]
+    autocomplete_fields = ["network", "council"]

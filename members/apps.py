@@ -12,7 +12,8 @@ class MembersConfig(AppConfig):
         from portal.access import register_member_rule
         from portal.roles import register_models
 
-        register_models(app=self.label)
+        # Communication relays other organisations' news: it keeps their records too.
+        register_models(app=self.label, communication=["organisation"])
         # Members-only content elsewhere (documents, events) asks this app's rule.
         register_member_rule(is_member)
 

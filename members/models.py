@@ -12,6 +12,7 @@ only the council's current representative.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Lower
@@ -180,6 +181,9 @@ class Council(models.Model):
                 names += [area.name_ar, area.name_fr]
         self.search_key = fit_key(search_key(" ".join(filter(None, names))))
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("members:council", args=[self.pk])
 
     LEVEL_RANK = {"regional": 0, "prefectural": 1, "provincial": 1, "communal": 2}
 
@@ -619,3 +623,153 @@ class MembershipApplication(models.Model):
         if language != "ar" and self.name_fr:
             return self.name_fr
         return self.name_ar
+
+
+# --- Organisations and networks -------------------------------------------------------------------
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def networks(self):
+        return self.filter(kind=Organisation.Kind.NETWORK)
+
+
+class Organisation(models.Model):
+    """Another body the portal speaks of: a partner, an organiser, the source of relayed news,
+    a network of councils, a foundation.
+
+    It lives here, beside the territory and the councils, because a network's members are
+    councils; the press and the calendar (apps above this one) point at it. Its territory, when
+    it has one, is a single region, prefecture/province or commune.
+    """
+
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", _("Ministry or government body")
+        PUBLIC_INSTITUTION = "public_institution", _("Public institution")
+        TERRITORIAL = "territorial", _("Territorial collectivity or association of them")
+        NETWORK = "network", _("Network of territorial collectivities")
+        ASSOCIATION = "association", _("Association")
+        FOUNDATION = "foundation", _("Foundation")
+        INTERNATIONAL = "international", _("International organisation")
+        ACADEMIC = "academic", _("University or research centre")
+        PRIVATE = "private", _("Company")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("region")
+    )
+    province = models.ForeignKey(
+        Province,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("prefecture or province"),
+    )
+    commune = models.ForeignKey(
+        Commune, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("commune")
+    )
+    website = models.URLField(_("website"), blank=True)
+    founded_on = models.DateField(_("founded on"), null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name_ar", "pk"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(region__isnull=True, province__isnull=True)
+                | Q(region__isnull=True, commune__isnull=True)
+                | Q(province__isnull=True, commune__isnull=True),
+                name="organisation_at_most_one_territory",
+                violation_error_message=_("Choose one territory at most: a region, a province or a commune."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def territory(self):
+        return self.region or self.province or self.commune
+
+    @property
+    def is_network(self):
+        return self.kind == self.Kind.NETWORK
+
+
+class NetworkMembership(models.Model):
+    """A council named as a member of a network, tied to the HCP territory through the council."""
+
+    network = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="council_memberships",
+        limit_choices_to={"kind": Organisation.Kind.NETWORK},
+        verbose_name=_("network"),
+    )
+    council = models.ForeignKey(
+        Council, on_delete=models.PROTECT, related_name="network_memberships", verbose_name=_("council")
+    )
+    joined_on = models.DateField(_("joined on"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["network", "council__level", "council__name_ar", "pk"]
+        verbose_name = _("member council of a network")
+        verbose_name_plural = _("member councils of networks")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "council"],
+                name="network_membership_unique",
+                violation_error_message=_("This council is already a member of this network."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.council} – {self.network}"
+
+    def clean(self):
+        super().clean()
+        if self.network_id and self.network.kind != Organisation.Kind.NETWORK:
+            raise ValidationError({"network": _("Only a network has member councils.")})
+
+
+class NetworkMemberCount(models.Model):
+    """How many councils of one level a network has, as a source states it without naming them
+    ("12 regions, 4 provincial councils and 50 communes"): shown as a count, never as names."""
+
+    class Level(models.TextChoices):
+        REGIONAL = "regional", _("Regional councils")
+        PROVINCIAL = "provincial", _("Prefectural and provincial councils")
+        COMMUNAL = "communal", _("Communal councils")
+
+    network = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="member_counts", verbose_name=_("network")
+    )
+    level = models.CharField(_("level"), max_length=12, choices=Level.choices)
+    count = models.PositiveIntegerField(_("number of members"))
+    source = models.CharField(
+        _("source"), max_length=255, blank=True, help_text=_("Where the number comes from, and its date.")
+    )
+
+    class Meta:
+        ordering = ["network", "pk"]
+        verbose_name = _("number of members stated by a source")
+        verbose_name_plural = _("numbers of members stated by the sources")
+        constraints = [
+            models.UniqueConstraint(fields=["network", "level"], name="network_member_count_once_per_level"),
+        ]
+
+    def __str__(self):
+        return f"{self.network}: {self.count} {self.get_level_display()}"
+
+    LEVELS_OF = {
+        "regional": ("regional",),
+        "provincial": ("prefectural", "provincial"),
+        "communal": ("communal",),
+    }

@@ -24,7 +24,16 @@ from import_export import fields, resources, widgets
 from modeltranslation.fields import TranslationField
 from phonenumber_field.phonenumber import PhoneNumber
 
-from members.models import Council, CouncilSeat, Membership, MembershipStatusChange, Person, fit_key
+from members.models import (
+    Council,
+    CouncilSeat,
+    Membership,
+    MembershipStatusChange,
+    NetworkMembership,
+    Organisation,
+    Person,
+    fit_key,
+)
 from members.services import default_holder
 from portal.text import normalize, search_key
 
@@ -744,3 +753,88 @@ class CouncilResource(resources.ModelResource):
             raise ValidationError(
                 {"level": _("The level of a council follows its territory and cannot change.")}
             )
+
+
+class NetworkWidget(widgets.Widget):
+    """A network by its Arabic or French name, any spelling (the portal's search key)."""
+
+    def __init__(self):
+        self.by_key = None
+        super().__init__()
+
+    def clean(self, value, row=None, **kwargs):
+        if self.by_key is None:
+            self.by_key = {}
+            for pk, name_ar, name_fr in Organisation.objects.networks().values_list(
+                "pk", "name_ar", "name_fr"
+            ):
+                for name in (name_ar, name_fr):
+                    if key := search_key(name or ""):
+                        self.by_key.setdefault(key, set()).add(pk)
+        value = "" if value is None else str(value).strip()
+        if not value:
+            raise ValueError(_("This value is required."))
+        found = self.by_key.get(search_key(value), set())
+        if len(found) != 1:
+            raise ValueError(_("No network is called “%(value)s”.") % {"value": value})
+        return next(iter(found))
+
+
+class NetworkMembershipResource(resources.ModelResource):
+    """The member councils of networks, as the secretariat types them: one council a row.
+
+    A council is named as in the people's import (its name in any spelling, or its territory's
+    HCP code); a file is imported whole or not at all, each bad row reported with its column.
+    """
+
+    network = fields.Field(attribute="network_id", column_name="الشبكة", widget=NetworkWidget())
+    council = fields.Field(attribute="council_id", column_name="المجلس", widget=CouncilWidget())
+    joined_on = fields.Field(
+        attribute="joined_on", column_name="تاريخ الانخراط", widget=widgets.DateWidget("%Y-%m-%d")
+    )
+    note = fields.Field(attribute="note", column_name="ملاحظة", widget=TextWidget())
+
+    class Meta:
+        model = NetworkMembership
+        fields = ("network", "council", "joined_on", "note")
+        export_order = fields
+        import_id_fields = ("network", "council")
+        clean_model_instances = True
+        skip_diff = True
+
+    def import_data(self, dataset, **kwargs):
+        """All or nothing: a file with one bad row writes no row."""
+        kwargs.setdefault("rollback_on_validation_errors", True)
+        return super().import_data(dataset, **kwargs)
+
+    def filter_export(self, queryset, **kwargs):
+        return queryset.select_related("network", "council")
+
+    def dehydrate_network(self, membership):
+        return membership.network.name_ar
+
+    def dehydrate_council(self, membership):
+        return membership.council.name_ar
+
+    def get_or_init_instance(self, instance_loader, row):
+        """A network or council the file names wrongly is the row's error, under its column."""
+        errors = {}
+        for name in self._meta.import_id_fields:
+            field = self.fields[name]
+            try:
+                field.clean(row)
+            except ValueError as error:
+                errors[field.column_name] = ValidationError(str(error), code="invalid")
+        if errors:
+            raise ValidationError(errors)
+        return super().get_or_init_instance(instance_loader, row)
+
+    def import_instance(self, instance, row, **kwargs):
+        """Errors under the file's column names (تاريخ الانخراط), not the model's field names."""
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            columns = {field.attribute: field.column_name for field in self.fields.values()}
+            raise ValidationError(
+                {columns.get(key, key): messages for key, messages in error.error_dict.items()}
+            ) from error

@@ -110,7 +110,7 @@ class MembersSearchProvider:
             results.append(
                 SearchResult(
                     title=council.name,
-                    url=f"{directory}?{urlencode({'council': council.pk})}",
+                    url=council.get_absolute_url(),  # its page: members, networks, activities
                     summary=f"{council.get_level_display()} · {where.name}" if where else "",
                 )
             )

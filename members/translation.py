@@ -15,3 +15,13 @@ class NameTranslation(TranslationOptions):
 @register(models.Membership)
 class MembershipTranslation(TranslationOptions):
     fields = ("position",)
+
+
+@register(models.Organisation)
+class OrganisationTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(models.NetworkMemberCount)
+class NetworkMemberCountTranslation(TranslationOptions):
+    fields = ("source",)

@@ -8,6 +8,7 @@ app_name = "members"
 
 urlpatterns = [
     path("", views.DirectoryView.as_view(), name="directory"),
+    path("councils/<int:pk>/", views.CouncilDetailView.as_view(), name="council"),
     path("apply/", limit_form_posts(views.ApplicationView.as_view()), name="apply"),
     path("apply/thanks/", views.ApplicationThanksView.as_view(), name="apply-thanks"),
     path("account/", views.AccountView.as_view(), name="account"),

@@ -5,20 +5,20 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView, ListView, TemplateView, UpdateView, View
+from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView, View
 from django_ratelimit.core import is_ratelimited
 
-from members import services
+from members import hooks, services
 from members.directory import DirectoryPaginator
 from members.forms import ApplicationForm, ProfileForm
-from members.models import Council, CouncilSeat, Membership, Person, Region
+from members.models import Council, CouncilSeat, Membership, NetworkMembership, Person, Region
 from portal import registry
 from portal.text import search_terms
 
@@ -199,3 +199,45 @@ class LogoutView(auth_views.LogoutView):
         response = super().post(request, *args, **kwargs)
         messages.info(request, _("You are logged out."))
         return response
+
+
+class CouncilDetailView(DetailView):
+    """A council's public page: its members' public roles, its networks, and what other apps
+    add (the calendar: the activities held in its territory, ``members.hooks``).
+
+    Only the directory's public facts about people (``Membership.objects.directory``): no
+    phone, e-mail or address is ever read.
+    """
+
+    template_name = "members/council_detail.html"
+    context_object_name = "council"
+
+    def get_queryset(self):
+        return Council.objects.select_related("region", "province", "commune", "area_region", "area_province")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        council = self.object
+        role_labels = dict(CouncilSeat.Role.choices)
+        members = list(Membership.objects.directory().filter(council=council))
+        for membership in members:
+            membership.role_label = role_labels.get(membership.council_role, "")
+        context.update(
+            members=members,
+            networks=network_memberships(council),
+            sections=hooks.council_sections(self.request, council),
+        )
+        return context
+
+
+def network_memberships(council):
+    """The council's networks, each with how many councils the portal names and the numbers
+    the sources state without names: three queries whatever their number."""
+    memberships = list(
+        NetworkMembership.objects.filter(council=council)
+        .select_related("network")
+        .prefetch_related("network__member_counts")
+        .annotate(named=Count("network__council_memberships"))
+        .order_by("network__name_ar")
+    )
+    return memberships

@@ -31,16 +31,18 @@ class PressAttachmentInline(TranslatedTabularInline):
 @admin.register(models.PressRelease)
 class PressReleaseAdmin(TranslatedAdmin):
     list_display = ["title", "kind", "category", "status", "publish_at", "preview_link"]
-    list_filter = ["status", "kind", "category"]
+    list_filter = ["status", "kind", "category", ("source_organisation", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["title_ar", "title_fr", "search_key"]
     date_hierarchy = "publish_at"
-    autocomplete_fields = ["category", "related_events"]
+    autocomplete_fields = ["category", "related_events", "source_organisation"]
     readonly_fields = ["author", "created_at", "updated_at", "preview_link"]
     inlines = [PressImageInline, PressAttachmentInline]
     actions = ["publish_selected", "withdraw_selected"]
     fieldsets = [
         (None, {"fields": ["kind", "category", "title", "summary", "body", "related_events"]}),
         (_("Publication"), {"fields": ["status", "publish_at", "slug", "preview_link"]}),
+        # Another organisation's news, relayed: shown as "نقلا عن … / Source : …".
+        (_("Origin"), {"fields": ["source_organisation", "source_url", "source_published_on"]}),
         (_("Cover image"), {"fields": ["cover_image", "cover_alt"]}),
         (_("Record"), {"fields": ["author", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]

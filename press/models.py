@@ -103,7 +103,14 @@ class PressReleaseQuerySet(models.QuerySet):
 
     def for_list(self):
         """For lists and feeds: the category joined, the search columns left in the database."""
-        return self.select_related("category").defer("search_key", "search_title")
+        return self.select_related("category", "source_organisation").defer("search_key", "search_title")
+
+    def own(self):
+        """The association's own items (not relayed from another organisation)."""
+        return self.filter(source_organisation__isnull=True)
+
+    def relayed(self):
+        return self.filter(source_organisation__isnull=False)
 
     def for_links(self):
         """For links to items (title, date, address): no category joined, no body read (issue 8)."""
@@ -163,6 +170,25 @@ class PressRelease(models.Model):
         verbose_name=_("related activities"),
         help_text=_("The calendar's activities this item reports on or announces."),
     )
+    # Origin: the association's own item, or news relayed from another organisation (نقلا عن).
+    source_organisation = models.ForeignKey(
+        "members.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="relayed_press",
+        verbose_name=_("relayed from"),
+        help_text=_("Empty for the association's own news; otherwise the organisation whose news this is."),
+    )
+    source_url = models.URLField(
+        _("original link"), blank=True, help_text=_("Where the organisation published it, when known.")
+    )
+    source_published_on = models.DateField(
+        _("original date"),
+        null=True,
+        blank=True,
+        help_text=_("When the organisation published it, when known."),
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -203,7 +229,13 @@ class PressRelease(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="scheduled") | Q(publish_at__isnull=False),
                 name="pressrelease_scheduled_has_date",
-            )
+            ),
+            # An original link or date belongs to relayed news only.
+            models.CheckConstraint(
+                condition=Q(source_organisation__isnull=False)
+                | Q(source_url="", source_published_on__isnull=True),
+                name="pressrelease_source_details_need_organisation",
+            ),
         ]
 
     def __str__(self):
@@ -242,6 +274,10 @@ class PressRelease(models.Model):
     def clean(self):
         super().clean()
         errors = {}
+        if self.source_organisation_id is None and (self.source_url or self.source_published_on):
+            errors["source_organisation"] = _(
+                "An original link or date belongs to relayed news: choose the organisation it comes from."
+            )
         if self.status == self.Status.SCHEDULED and not self.publish_at:
             errors["publish_at"] = _("A scheduled item needs the date and time it appears.")
         alt_field = f"cover_alt_{settings.LANGUAGE_CODE}"
@@ -249,6 +285,10 @@ class PressRelease(models.Model):
             errors[alt_field] = _("Describe the image for people who cannot see it.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def is_relayed(self):
+        return self.source_organisation_id is not None
 
     @property
     def is_public(self):

@@ -3,11 +3,13 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from association.models import AssociationProfile
@@ -15,17 +17,26 @@ from portal.content_version import per_version
 from portal.images import thumbnail_url
 from press.models import Category, PressRelease
 
+# The list's origin filter (``?origin=own`` / ``?origin=relayed``).
+ORIGINS = {
+    "own": _("The association's own news"),
+    "relayed": _("News relayed from other organisations"),
+}
+
 
 def _facets():
-    """[(year, category id, published items)] of everything published: one GROUP BY query."""
+    """[(year, category id, relayed, published items)] of everything published: one GROUP BY."""
     rows = (
         PressRelease.objects.published()
         .order_by()
-        .annotate(year=ExtractYear("publish_at"))
-        .values_list("year", "category_id")
+        .annotate(
+            year=ExtractYear("publish_at"),
+            relayed=ExpressionWrapper(Q(source_organisation__isnull=False), output_field=BooleanField()),
+        )
+        .values_list("year", "category_id", "relayed")
         .annotate(items=Count("pk"))
     )
-    return [tuple(row) for row in rows]
+    return [(year, category, bool(relayed), items) for year, category, relayed, items in rows]
 
 
 def press_facets():
@@ -42,7 +53,8 @@ class _CountedPaginator(Paginator):
 
 
 class PressListView(ListView):
-    """Published items, newest first, filtered by year and category (``?year=2022&category=…``)."""
+    """Published items, newest first, filtered by year, category and origin
+    (``?year=2022&category=…&origin=relayed``)."""
 
     template_name = "press/list.html"
     context_object_name = "items"
@@ -59,6 +71,11 @@ class PressListView(ListView):
             if self.category is None:
                 raise Http404
             queryset = queryset.filter(category=self.category)
+        self.origin = self.request.GET.get("origin", "")
+        if self.origin not in ("", *ORIGINS):
+            raise Http404
+        if self.origin:
+            queryset = queryset.relayed() if self.origin == "relayed" else queryset.own()
         return queryset
 
     def _year(self):
@@ -71,10 +88,13 @@ class PressListView(ListView):
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
         category = self.category.pk if self.category else None
+        relayed = {"": None, "own": False, "relayed": True}[self.origin]
         count = sum(
             items
-            for year, category_id, items in self.facets
-            if (not self.year or year == self.year) and (category is None or category_id == category)
+            for year, category_id, is_relayed, items in self.facets
+            if (not self.year or year == self.year)
+            and (category is None or category_id == category)
+            and (relayed is None or is_relayed == relayed)
         )
         return _CountedPaginator(
             queryset, per_page, orphans=orphans, allow_empty_first_page=allow_empty_first_page, count=count
@@ -86,25 +106,47 @@ class PressListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        years = sorted({year for year, _category, _items in self.facets if year is not None}, reverse=True)
-        in_use = {category for _year, category, _items in self.facets if category is not None}
+        years = sorted({year for year, *_rest in self.facets if year is not None}, reverse=True)
+        in_use = {category for _year, category, *_rest in self.facets if category is not None}
+        origins_in_use = {relayed for _year, _category, relayed, _items in self.facets}
         context.update(
             years=years,
             categories=Category.objects.filter(pk__in=in_use) if in_use else Category.objects.none(),
             current_year=self.year,
             current_category=self.category,
-            filter_query=_filter_query(self.year, self.category),
+            current_origin=self.origin,
+            # Each filter's links keep the other filters' choices.
+            all_years_query=_filter_query(None, self.category, self.origin),
+            year_links=[(year, _filter_query(year, self.category, self.origin)) for year in years],
+            all_categories_query=_filter_query(self.year, None, self.origin),
+            category_query=_filter_query(self.year, None, self.origin),
+            # Offered when the list holds both kinds (or one is chosen already).
+            origin_links=_origin_links(self.year, self.category)
+            if len(origins_in_use) > 1 or self.origin
+            else [],
+            filter_query=_filter_query(self.year, self.category, self.origin),
         )
         return context
 
 
-def _filter_query(year, category):
-    parts = []
+def _filter_query(year, category, origin=""):
+    """The list's filters as a query string (the category's slug encoded: it may be Arabic)."""
+    parts = {}
     if year:
-        parts.append(f"year={year}")
+        parts["year"] = year
     if category:
-        parts.append(f"category={category.slug}")
-    return "&".join(parts)
+        parts["category"] = category.slug
+    if origin:
+        parts["origin"] = origin
+    return urlencode(parts)
+
+
+def _origin_links(year, category):
+    """[(origin, label, query)] for the origin filter, each keeping the year and category."""
+    return [
+        (origin, label, _filter_query(year, category, origin))
+        for origin, label in [("", _("All news")), *ORIGINS.items()]
+    ]
 
 
 def neighbours(item, queryset):
@@ -159,6 +201,16 @@ def detail_context(request, item):
         jsonld["image"] = [image or jsonld["publisher"]["logo"]["url"]]
     if item.category_id:
         jsonld["articleSection"] = item.category.name
+    if item.source_organisation_id:
+        # Relayed news: the organisation wrote it; the association only republishes it.
+        source = {"@type": "Organization", "name": item.source_organisation.name}
+        if item.source_organisation.website:
+            source["url"] = item.source_organisation.website
+        jsonld["author"] = jsonld["sourceOrganization"] = source
+        if item.source_url:
+            jsonld["isBasedOn"] = item.source_url
+        if item.source_published_on:
+            jsonld["dateCreated"] = item.source_published_on.isoformat()
     return {
         "item": item,
         "absolute_url": url,
@@ -176,7 +228,7 @@ class PressDetailView(DetailView):
     context_object_name = "item"
 
     def get_queryset(self):
-        return PressRelease.objects.published().select_related("category")
+        return PressRelease.objects.published().select_related("category", "source_organisation")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -197,7 +249,7 @@ def press_preview(request, pk):
     """Editors see any item, draft or withdrawn, as it will look; nobody else may."""
     if not (request.user.is_staff and request.user.has_perm("press.change_pressrelease")):
         raise PermissionDenied
-    item = get_object_or_404(PressRelease.objects.select_related("category"), pk=pk)
+    item = get_object_or_404(PressRelease.objects.select_related("category", "source_organisation"), pk=pk)
     context = detail_context(request, item)
     context.update(preview=True, now=timezone.now())
     response = render(request, "press/detail.html", context)

@@ -11,6 +11,9 @@ Transcribed from ``shared/seeds`` (French: translations):
 - ``004_...``: the two-day meeting in Sefrou, 30-31 March 2016, with its programme and the
   titles of its presentations (no files).
 
+Organisers and partners are organisations (``members.Organisation``), listed under ``partners:``
+and matched by Arabic name with those the members demo loaded (the Sefrou meeting is the
+participatory governance network's).
 The Tangier-Tetouan association gets the meetings of ``003_...`` without their co-organisers:
 they are not that association's partners (its sources name none).
 
@@ -21,8 +24,8 @@ aware datetimes. A programme line with ``event: <key>`` points at the event of t
 
 from django.utils import timezone
 
-from association.models import Partner
 from events.models import ActionProgramme, AgendaItem, Event, EventDocument, EventKind, ProgrammeLine
+from members.models import Organisation
 from portal.demodata import DemoDataError, read
 
 TRANSLATED = ("summary", "body", "venue", "city", "schedule_note", "recommendations")
@@ -58,15 +61,16 @@ def _programme(record):
 
 
 def _partners(records):
-    """The partners the events name, by Arabic name; created if the association app has not."""
+    """The organisations the events name, by Arabic name: found among those the members demo
+    loaded (the networks), or created."""
     partners = {}
     for record in records:
         name_ar, name_fr = record.text("name")
-        kind = record.choice("kind", Partner.Kind.values)
+        kind = record.choice("kind", Organisation.Kind.values)
         record.done()
-        partner = Partner.objects.filter(name_ar=name_ar).first()
+        partner = Organisation.objects.filter(name_ar=name_ar).first()
         if partner is None:
-            partner = Partner.objects.create(name=name_ar, name_ar=name_ar, name_fr=name_fr, kind=kind)
+            partner = Organisation.objects.create(name=name_ar, name_ar=name_ar, name_fr=name_fr, kind=kind)
         partners[name_ar] = partner
     return partners
 
@@ -97,7 +101,9 @@ def _fields(record, partners):
         names = record.strings(name, [])
         unknown = [item for item in names if item not in partners]
         if unknown:
-            record.fail(name, "expected partners listed under 'partners:' at the top of the file", unknown)
+            record.fail(
+                name, "expected organisations listed under 'partners:' at the top of the file", unknown
+            )
         people[name] = [partners[item] for item in names]
     return values, people
 

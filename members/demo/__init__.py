@@ -11,8 +11,19 @@ presides. Gender follows the source's titles (النائبة، نائبة أمي
 transliterations; no phone, e-mail, address or council link is invented.
 """
 
-from members.models import Council, CouncilSeat, Membership, MembershipStatusChange, Person
+from members.models import (
+    Commune,
+    Council,
+    CouncilSeat,
+    Membership,
+    MembershipStatusChange,
+    NetworkMemberCount,
+    NetworkMembership,
+    Organisation,
+    Person,
+)
 from portal.demodata import read, upsert
+from portal.text import search_key
 
 
 def _membership(person, council, position):
@@ -34,6 +45,53 @@ def _membership(person, council, position):
         upsert(Membership, {"pk": membership.pk}, values)
 
 
+def _commune(record, field="name"):
+    """The commune the source names, found by its name (any spelling) in its province."""
+    name, province = record.string(field), record.string("province")
+    found = [
+        commune
+        for commune in Commune.objects.filter(province__code=province)
+        if search_key(commune.name_ar) == search_key(name)
+    ]
+    if len(found) != 1:
+        record.fail(field, f"expected the name of one commune of the province {province}", name)
+    return found[0]
+
+
+def _organisation(record):
+    name_ar, name_fr = record.text("name")
+    values = {
+        "name_fr": name_fr,
+        "kind": record.choice("kind", Organisation.Kind.values),
+        "founded_on": record.date("founded_on", None),
+    }
+    record.string("key")  # how the press and events files name it
+    if record.has("commune"):
+        values["commune"] = _commune(record, "commune")
+    counts = {}
+    if record.has("counts"):
+        numbers = record.record("counts")
+        counts = {level: numbers.integer(level, None) for level in NetworkMemberCount.Level.values}
+        numbers.done()
+    counts_source = record.text("counts_source", {})
+    communes = record.records("communes", [])
+    record.done()
+    organisation = upsert(Organisation, {"name_ar": name_ar}, values)
+    for level, count in counts.items():
+        if count is None:
+            continue
+        upsert(
+            NetworkMemberCount,
+            {"network": organisation, "level": level},
+            {"count": count, "source_ar": counts_source[0], "source_fr": counts_source[1]},
+        )
+    for member in communes:
+        council = Council.objects.get(commune=_commune(member))
+        member.done()
+        NetworkMembership.objects.get_or_create(network=organisation, council=council)
+    return organisation
+
+
 def load(association_key="ampcp"):
     data = read(__file__, association_key)
     people = data.records("people")
@@ -46,5 +104,6 @@ def load(association_key="ampcp"):
         person = upsert(Person, {"name_ar": name_ar}, {"name_fr": name_fr, "gender": gender})
         council = Council.objects.filter(province__code=province_code).first() if province_code else None
         _membership(person, council, position)
+    organisations = [_organisation(record) for record in data.records("organisations", [])]
     data.done()
-    return {"people": len(people)}
+    return {"people": len(people), "organisations": len(organisations)}

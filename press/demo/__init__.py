@@ -8,6 +8,11 @@ The items are transcribed from ``shared/seeds`` (the real Arabic texts):
   ``003_...`` (Tangier consultative meeting) and ``004_...`` (Sefrou network meeting):
   ``ampcp.yaml``.
 
+Origin: ``001_...``, ``003_...`` and ``004_...`` are other organisations' news (the Azemmour
+foundation, the open collectivities network joined by the Tangier commune, the participatory
+governance network), so they are relayed from those organisations (``members/demo``), never
+shown as the AMPCP's own; ``004_...`` states its own publication date (04/04/2016).
+
 Publication dates: the sources give no separate publication dates, so each item is dated with
 the event date its text states (the first day of a range: 24-25 October 2022 → 24 October; the
 DG meeting at 10:00 and the Awrach meeting at 15:30 on 15 March 2022, as the texts say). Only
@@ -23,6 +28,7 @@ summaries; the French body falls back to the Arabic text. Titles are the sources
 ``000_...`` whose only heading is "بلاغ".
 """
 
+from members.models import Organisation
 from portal.demodata import read, upsert
 from portal.richtext import sanitize_html
 from press.models import Category, PressRelease, unicode_slug
@@ -43,7 +49,16 @@ def _categories(records):
 def _item(record, categories):
     title_ar, title_fr = record.text("title")
     record.string("source")  # which seed the text comes from: for the reader of the file
+    source = None
+    if name := record.string("relayed_from", None):
+        source = Organisation.objects.filter(name_ar=name).first()
+        if source is None:
+            record.fail(
+                "relayed_from", "expected the Arabic name of an organisation of the members demo", name
+            )
     values = {
+        "source_organisation": source,
+        "source_published_on": record.date("original_date", None),
         "kind": record.choice("kind", PressRelease.Kind.values),
         "category": categories[record.choice("category", list(categories))],
         "status": PressRelease.Status.PUBLISHED,

@@ -7,7 +7,7 @@ import pytest
 
 from events.models import AgendaItem, Event, EventDocument
 from tests.events.factories import EventFactory, ProgrammeFactory, ProgrammeLineFactory
-from tests.factories import PartnerFactory
+from tests.members.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def seminar():
     )
     AgendaItem.objects.create(event=event, order=1, kind="information", title_ar="عرض GIZ", outcome_ar="OK")
     EventDocument.objects.create(event=event, title_ar="Rapport final")
-    event.partners.add(PartnerFactory(name_ar="GIZ"))
+    event.partners.add(OrganisationFactory(name_ar="GIZ"))
     return event
 
 

@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.core import serializers
 
-from association.models import Partner
 from events import demo as calendar_demo
 from events.models import AgendaItem, Event, EventDocument, ProgrammeLine
+from members.models import Organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -46,4 +46,4 @@ def test_the_events_named_by_the_sources_are_there(demo):
 def test_tangier_association_gets_its_meetings_without_partners(db):
     calendar_demo.load("tanger-tetouan")
     assert Event.objects.count() == 3  # seed 003: the information meeting and two consultations
-    assert Partner.objects.count() == 0
+    assert Organisation.objects.count() == 0

@@ -49,3 +49,16 @@ class ApplicationFactory(DjangoModelFactory):
     email = factory.Sequence(lambda n: f"applicant{n}@example.org")
     consent = True
     language = "fr"
+
+
+class OrganisationFactory(DjangoModelFactory):
+    class Meta:
+        model = models.Organisation
+
+    name_ar = factory.Sequence(lambda n: f"هيئة رقم {n}")
+    name_fr = factory.Sequence(lambda n: f"Organisation {n}")
+    kind = models.Organisation.Kind.PUBLIC_INSTITUTION
+
+
+class NetworkFactory(OrganisationFactory):
+    kind = models.Organisation.Kind.NETWORK

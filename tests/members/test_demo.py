@@ -6,7 +6,7 @@ from members.models import Membership, Person
 
 @pytest.mark.django_db
 def test_ampcp_people_from_the_sources():
-    assert demo.load("ampcp") == {"people": 32}
+    assert demo.load("ampcp") == {"people": 32, "organisations": 3}
     assert Person.objects.count() == 32
     assert Person.objects.filter(gender="f").count() == 2
     assert Person.objects.get(name_ar="الوردي بوشرى").gender == "f"

@@ -36,7 +36,7 @@ def test_councils_are_found_only_when_they_have_members(django_user_model):
     titles = [r.title for r in group.results]
     assert khouribga.name in titles
     council_result = next(r for r in group.results if r.title == khouribga.name)
-    assert council_result.url.endswith(f"?council={khouribga.pk}")
+    assert council_result.url == f"/ar/members/councils/{khouribga.pk}/"  # the council's page
 
 
 @pytest.mark.django_db

@@ -11,6 +11,7 @@ name no participants. An association without a file has no training programme in
 
 from association.models import Partner
 from events.models import Event, EventKind, ProgrammeLine
+from members.models import Organisation
 from portal.demodata import read
 from training.models import Audience, SessionTopic, Topic, TrainingProgramme, TrainingSession
 
@@ -45,8 +46,16 @@ def _partners(records):
         record.done()
 
     def partner(name_ar):
+        """The session's partner (the partners page), and the same body as an organisation: what
+        the calendar's events link to (``members.Organisation``)."""
+        spec = specs[name_ar]
         partner = Partner.objects.filter(name_ar=name_ar).first()
-        return partner or Partner.objects.create(name=name_ar, name_ar=name_ar, **specs[name_ar])
+        partner = partner or Partner.objects.create(name=name_ar, name_ar=name_ar, **spec)
+        organisation = Organisation.objects.filter(name_ar=name_ar).first()
+        organisation = organisation or Organisation.objects.create(
+            name=name_ar, name_ar=name_ar, name_fr=spec["name_fr"], kind=spec["kind"]
+        )
+        return partner, organisation
 
     return specs, partner
 
@@ -84,7 +93,7 @@ def _event(day, title, place, partner):
         event.full_clean(exclude=["organisers", "partners"])
         event.save()
         if partner is not None:
-            event.partners.add(partner)
+            event.partners.add(partner[1])
     ProgrammeLine.objects.filter(kind=kind, start_date=day, event__isnull=True).update(event=event)
     return event
 
@@ -110,7 +119,7 @@ def _session(record, programmes, event_titles, topics, partner_named):
         defaults={
             "programme": programmes[audience],
             "audience": audience,
-            "partner": partner,
+            "partner": partner[0] if partner else None,
             "capacity": place["capacity"],
             **_translated("venue", place["venue"]),
             **_translated("note", note),
