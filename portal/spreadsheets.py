@@ -196,21 +196,26 @@ def _display_width(value):
 def write_table(sheet, headers, rows, *, title, preamble=(), right_to_left=None, widths=None):
     """Lay ``sheet`` out as every spreadsheet of the portal: named ``title``, right to left when
     the active language is (unless ``right_to_left`` says), the ``preamble`` rows (a document's
-    heading) then ``headers`` in bold, frozen and filterable, then ``rows``; each column as wide as
-    its content (between MIN_WIDTH and MAX_WIDTH, longer text wrapped) unless ``widths`` gives it.
+    heading; its text spills over the empty cells beside it) then ``headers`` in bold, frozen and
+    filterable, then ``rows``; each column as wide as its content (between MIN_WIDTH and
+    MAX_WIDTH, longer text wrapped) unless ``widths`` gives it.
     Every cell goes through :func:`append_row`: text never runs as a formula."""
     sheet.title = sheet_title(title, set(sheet.parent.sheetnames) - {sheet.title})
     if right_to_left is None:
         right_to_left = translation.get_language_bidi()
     sheet.sheet_view.rightToLeft = right_to_left
+    measured = {}
     for values in preamble:
-        append_row(sheet, values)
+        for index, cell in enumerate(append_row(sheet, values), start=1):
+            if not isinstance(cell.value, str):  # text spills over the empty cells beside it
+                measured[index] = max(measured.get(index, 0), _display_width(cell.value))
     for cell in append_row(sheet, headers):
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
     header_row = sheet.max_row
     sheet.freeze_panes = f"A{header_row + 1}"
-    measured = {index: _display_width(value) for index, value in enumerate(headers, start=1)}
+    for index, value in enumerate(headers, start=1):
+        measured[index] = max(measured.get(index, 0), _display_width(value))
     for values in rows:
         for index, cell in enumerate(append_row(sheet, values), start=1):
             width = _display_width(cell.value)

@@ -60,11 +60,10 @@ def attendance_xlsx(sessions):
             rows,
             title=session.date.strftime("%d-%m-%Y") if session.date else session.event.title,
             preamble=[
-                [session.event.title, session.date],
-                [" · ".join(t.name for t in session.topic_list)],
+                [session.event.title],
+                [session.date, " · ".join(t.name for t in session.topic_list)],
                 [],
             ],
-            widths=[6],
         )
         sheet["A1"].font = Font(bold=True, size=13)
     if not sessions:
