@@ -7,7 +7,10 @@ class BureauConfig(AppConfig):
     verbose_name = _("Bureau and committees")
 
     def ready(self):
+        from django.urls import reverse
+
         from bureau.sitemaps import BureauSitemap
+        from events import hooks
         from portal import registry
         from portal.roles import register_models
         from portal.sitemaps import register_sitemap
@@ -16,3 +19,5 @@ class BureauConfig(AppConfig):
 
         registry.register_nav("bureau:current", _("Bureau"), order=15)
         register_sitemap("bureau", BureauSitemap)
+        # A participant of an event links to their public page (roles and activities).
+        hooks.register_person_page(lambda pk: reverse("bureau:person", args=[pk]))

@@ -46,3 +46,17 @@ def related_sections(request, event):
         if items:
             sections.append({"key": source.key, "label": source.label, "items": items})
     return sections
+
+
+# The public page of a person of the register, when an app above provides one (the bureau's
+# "public roles" page): ``(person_pk) -> url``. Without it, participants are not linked.
+_person_page = {}
+
+
+def register_person_page(url_for):
+    _person_page["url_for"] = url_for
+
+
+def person_page(person_pk):
+    url_for = _person_page.get("url_for")
+    return url_for(person_pk) if url_for else ""

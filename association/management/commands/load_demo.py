@@ -8,8 +8,9 @@ from association.demo import ASSOCIATIONS
 # Each app with demo content has a ``demo`` package whose ``load(association_key)`` reads its
 # ``<association>.yaml`` (portal.demodata) and upserts the rows; the order
 # follows the dependencies (people before bureau seats, the electing general assembly before
-# the bureau's mandate, events before training sessions).
-DEMO_APPS = ["association", "press", "members", "events", "bureau", "training", "assembly"]
+# the bureau's mandate, events before training sessions, the calendar before the press items
+# that report its events).
+DEMO_APPS = ["association", "members", "events", "bureau", "training", "press", "assembly"]
 
 
 class Command(BaseCommand):
