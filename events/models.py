@@ -643,9 +643,7 @@ class EventParticipant(models.Model):
 
     def clean(self):
         if not (self.person_id or (self.name or "").strip() or (self.capacity or "").strip()):
-            raise ValidationError(
-                {"name": _("Choose a person of the register, or type a name or a capacity.")}
-            )
+            raise ValidationError(_("Choose a person of the register, or type a name or a capacity."))
 
 
 ROLE_TITLES = {

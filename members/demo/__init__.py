@@ -10,7 +10,8 @@ as the person's aliases (لحسن زلماط; اعتماد الزاهيدي in t
 the search finds them and the calendar's participants resolve to the one person. Tangier-Tetouan (``000_...``): the administrative bureau
 of 15. ``council_of_province`` is the HCP code of the province whose council the person
 presides. Gender follows the source's titles (النائبة، نائبة أمين المال، مستشارة). French names are
-transliterations; no phone, e-mail, address or council link is invented.
+transliterations; no phone, e-mail, address or council link is invented. Positions in the
+association are not written here: the bureau's roster is their one source (bureau.positions).
 """
 
 from members.models import Council, CouncilSeat, Membership, MembershipStatusChange, Person
@@ -26,8 +27,9 @@ def _membership(person, council, position):
         lookup = {"holder": Membership.Holder.COUNCIL, "council": council}
     else:
         lookup = {"holder": Membership.Holder.PERSON, "person": person, "council": None}
-    values = {"person": person, "status": Membership.Status.ACTIVE, "position_ar": position[0],
-              "position_fr": position[1]}  # fmt: skip
+    values = {"person": person, "status": Membership.Status.ACTIVE}
+    if any(position):  # else the bureau's roster writes it (bureau.positions)
+        values.update(position_ar=position[0], position_fr=position[1])
     membership = Membership.objects.filter(**lookup).exclude(status=Membership.Status.ENDED).first()
     if membership is None:
         membership = Membership.objects.create(**{**lookup, **values})
@@ -42,7 +44,7 @@ def load(association_key="ampcp"):
     for record in people:
         name_ar, name_fr = record.text("name")
         gender = record.choice("gender", Person.Gender.values)
-        position = record.text("position")
+        position = record.text("position", {})
         province_code = record.string("council_of_province", None)
         aliases = "\n".join(record.strings("aliases", []))
         record.done()
