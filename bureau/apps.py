@@ -7,7 +7,14 @@ class BureauConfig(AppConfig):
     verbose_name = _("Bureau and committees")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from django.urls import reverse
+
+        from bureau.models import Committee, CommitteeSeat, Mandate, OfficeWording, Seat
+        from bureau.positions import sync_positions_soon
         from bureau.sitemaps import BureauSitemap
+        from events import hooks
+        from members.models import Person
         from portal import registry
         from portal.roles import register_models
         from portal.sitemaps import register_sitemap
@@ -16,3 +23,11 @@ class BureauConfig(AppConfig):
 
         registry.register_nav("bureau:current", _("Bureau"), order=15)
         register_sitemap("bureau", BureauSitemap)
+        # A participant of an event links to their public page (roles and activities).
+        hooks.register_person_page(lambda pk: reverse("bureau:person", args=[pk]))
+        # The members directory shows the bureau's titles (bureau.positions).
+        for model in (Seat, CommitteeSeat, OfficeWording, Mandate, Committee, Person):
+            post_save.connect(sync_positions_soon, sender=model, dispatch_uid=f"positions-{model.__name__}")
+            post_delete.connect(
+                sync_positions_soon, sender=model, dispatch_uid=f"positions-del-{model.__name__}"
+            )

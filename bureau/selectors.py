@@ -4,7 +4,7 @@ Each seat comes back with ``display_title`` (in the active language) and ``dates
 templates never query.
 """
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +12,7 @@ from association.models import GoverningBody
 from bureau.models import Committee, CommitteeSeat, Mandate, Seat, protocol_key, wordings
 from bureau.services import describe_dates
 from bureau.titles import Office
+from events.models import Event, EventParticipant
 from portal.urls_fast import pk_url_maker
 
 # The groups of the public bureau page, in protocol order.
@@ -109,6 +110,15 @@ def public_roles(person, *, wording_map=None):
         .order_by("-committee__mandate__start")
     )
     return _decorate(bureau, wording_map), _decorate(committee, wording_map)
+
+
+def participations(person, user):
+    """The activities ``user`` may see where ``person`` spoke or took part, newest first."""
+    return list(
+        EventParticipant.objects.filter(person=person, event__in=Event.objects.visible_to(user))
+        .select_related("person", "event__kind")
+        .order_by(F("event__start_date").desc(nulls_last=True), "event__pk", "order")
+    )
 
 
 def body_name(mandate):

@@ -8,6 +8,7 @@ from django.views.generic import ListView, TemplateView
 
 from bureau import opendata, selectors
 from bureau.models import CommitteeSeat, Mandate, Seat, wordings
+from events.models import Event, EventParticipant
 from members.models import Person
 from portal import spreadsheets
 
@@ -72,20 +73,30 @@ class MandateView(TemplateView):
 
 
 class PersonRolesView(TemplateView):
-    """A person's public roles in the bureau and committees (nothing else about them)."""
+    """A person's public roles in the bureau and committees, and the activities where they
+    spoke or took part (nothing else about them)."""
 
     template_name = "bureau/person.html"
 
     def get_context_data(self, **kwargs):
-        holds = Exists(Seat.objects.filter(person=OuterRef("pk"))) | Exists(
-            CommitteeSeat.objects.filter(person=OuterRef("pk"))
+        took_part = EventParticipant.objects.filter(
+            person=OuterRef("pk"), event__in=Event.objects.visible_to(self.request.user)
+        )
+        holds = (
+            Exists(Seat.objects.filter(person=OuterRef("pk")))
+            | Exists(CommitteeSeat.objects.filter(person=OuterRef("pk")))
+            | Exists(took_part)
         )
         person = Person.objects.filter(Q(holds), pk=kwargs["pk"]).first()
         if person is None:
             raise Http404
         bureau_seats, committee_seats = selectors.public_roles(person)
         return super().get_context_data(
-            person=person, bureau_seats=bureau_seats, committee_seats=committee_seats, **kwargs
+            person=person,
+            bureau_seats=bureau_seats,
+            committee_seats=committee_seats,
+            participations=selectors.participations(person, self.request.user),
+            **kwargs,
         )
 
 

@@ -32,6 +32,15 @@ class AgendaItemInline(TranslatedStackedInline):
     fields = [("order", "kind"), ("day", "start_time", "end_time"), "title", "outcome"]
 
 
+class EventParticipantInline(TranslatedStackedInline):
+    """Speakers, moderators, delegations: a person of the register (autocomplete) or a typed name."""
+
+    model = models.EventParticipant
+    extra = 0
+    fields = [("order", "role"), ("person", "gender"), "name", "capacity"]
+    autocomplete_fields = ["person"]
+
+
 class EventDocumentInline(TranslatedTabularInline):
     model = models.EventDocument
     extra = 0
@@ -54,7 +63,7 @@ class EventAdmin(TranslatedAdmin):
     show_full_result_count = False
     paginator = VersionCountPaginator
     readonly_fields = ["sequence", "updated_at"]
-    inlines = [AgendaItemInline, EventDocumentInline, EventPhotoInline]
+    inlines = [EventParticipantInline, AgendaItemInline, EventDocumentInline, EventPhotoInline]
     fieldsets = [
         (None, {"fields": ["kind", "title", "summary", "body", "status", "visibility"]}),
         (
@@ -188,7 +197,7 @@ def to_be_scheduled_task(request):
     """The admin home's count of events with no date yet (cancelled ones left out)."""
     if not admin_home.can_view(request, models.Event):
         return None
-    to_be_set = models.Event.objects.to_be_set().exclude(status=models.Event.Status.CANCELLED)
+    to_be_set = models.Event.objects.to_be_scheduled().exclude(status=models.Event.Status.CANCELLED)
     return {
         "label": gettext("Events to be scheduled (no date yet)"),
         "count": to_be_set.count(),

@@ -7,6 +7,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Activity calendar")
 
     def ready(self):
+        from events.models import has_published_programme
         from events.search import EventSearchProvider, connect_signals
         from events.sitemaps import CalendarPagesSitemap, EventSitemap
         from events.views import home_section_context
@@ -26,7 +27,9 @@ class EventsConfig(AppConfig):
         )
 
         registry.register_nav("events:calendar", _("Calendar"), order=30)
-        registry.register_nav("events:programme", _("Action programme"), order=35)
+        registry.register_nav(
+            "events:programme", _("Action programme"), order=35, has_content=has_published_programme
+        )
         registry.register_home_section("events/home_section.html", home_section_context, order=20)
         register_search_provider(EventSearchProvider())
         connect_signals()

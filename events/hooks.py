@@ -73,3 +73,17 @@ def panels(request, event):
         if context:
             found.append(context)
     return found
+
+
+# The public page of a person of the register, when an app above provides one (the bureau's
+# "public roles" page): ``(person_pk) -> url``. Without it, participants are not linked.
+_person_page = {}
+
+
+def register_person_page(url_for):
+    _person_page["url_for"] = url_for
+
+
+def person_page(person_pk):
+    url_for = _person_page.get("url_for")
+    return url_for(person_pk) if url_for else ""

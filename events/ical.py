@@ -33,6 +33,12 @@ def _utc(value):
     return value.astimezone(datetime.UTC)
 
 
+def _participant_line(participant):
+    """ "Speaker: name – capacity", one line per person at the event."""
+    who = " – ".join(part for part in (participant.display_name, participant.capacity) if part)
+    return f"{participant.role_title}: {who}"
+
+
 def event_component(event, request):
     entry = ICalEvent()
     entry.add("uid", f"{event.uid}@events")
@@ -55,7 +61,8 @@ def event_component(event, request):
     location = event.place
     if location:
         entry.add("location", location)
-    description = "\n\n".join(part for part in (strip_tags(event.summary), url) if part)
+    people = "\n".join(_participant_line(participant) for participant in event.participants.all())
+    description = "\n\n".join(part for part in (strip_tags(event.summary), people, url) if part)
     entry.add("description", description)
     entry.add("categories", [event.kind.name])
     if event.online_url:

@@ -18,14 +18,15 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from events import territory
 from members.access import is_member
-from members.models import Organisation
+from members.models import Organisation, Person
 from portal.content_version import per_version
 from portal.text import index_key
 from portal.validators import validate_document, validate_image
@@ -84,6 +85,7 @@ class EventKind(models.Model):
 CARD_FIELDS = [
     "kind_id", "title_ar", "title_fr", "schedule", "start_date", "end_date", "starts_at", "ends_at",
     "intended_year", "intended_month", "schedule_note_ar", "schedule_note_fr", "status", "visibility",
+    "created_at",
     "venue_ar", "venue_fr", "city_ar", "city_fr",
     "kind__name_ar", "kind__name_fr", "kind__slug", "kind__colour", "kind__order",
 ]  # fmt: skip
@@ -134,6 +136,25 @@ class EventQuerySet(models.QuerySet):
     def to_be_set(self):
         return self.filter(schedule=Event.Schedule.TO_BE_SET)
 
+    def _with_planned_year(self):
+        year = Coalesce("intended_year", ExtractYear("created_at"), output_field=models.IntegerField())
+        return self.to_be_set().annotate(planned_for=year)
+
+    def to_be_scheduled(self, today=None):
+        """Events whose date is still to be set, in their year or a later one.
+
+        An activity planned for a year now over whose date was never set is not pending any
+        more: it goes to ``never_scheduled`` instead of being announced on every month page
+        for ever (issue 20). The year is the intended one, else the year it was entered.
+        """
+        today = today or timezone.localdate()
+        return self._with_planned_year().filter(planned_for__gte=today.year)
+
+    def never_scheduled(self, today=None):
+        """Events of a past year whose date was never set: archived, shown with a note."""
+        today = today or timezone.localdate()
+        return self._with_planned_year().filter(planned_for__lt=today.year)
+
     def upcoming(self, today=None):
         """Dated events that have not ended yet, soonest first."""
         today = today or timezone.localdate()
@@ -156,8 +177,14 @@ class EventQuerySet(models.QuerySet):
         recent_ends = self.dated().filter(end_date__lt=today).order_by("-end_date")
         floor = recent_ends.values_list("end_date", flat=True)[FEED_MIN_PAST - 1 : FEED_MIN_PAST]
         floor = next(iter(floor), None)  # None: fewer past events than that, all of them go
-        events = self.dated().for_listing().order_by("start_date", "starts_at", "pk")
+        events = self.dated().for_listing().with_participants().order_by("start_date", "starts_at", "pk")
         return events if floor is None else events.filter(end_date__gte=min(since, floor))
+
+    def with_participants(self):
+        """Prefetch the people at each event (the feeds' descriptions name them)."""
+        return self.prefetch_related(
+            models.Prefetch("participants", queryset=EventParticipant.objects.for_display())
+        )
 
     def overlapping(self, first_day, last_day):
         """Dated events with at least one day between ``first_day`` and ``last_day`` included."""
@@ -408,6 +435,19 @@ class Event(models.Model):
         return self.schedule == self.Schedule.TIMED
 
     @property
+    def planned_year(self):
+        """The year an undated event was planned for: the intended one, else the year it was entered."""
+        if not self.is_to_be_set:
+            return None
+        return self.intended_year or (timezone.localdate(self.created_at).year if self.created_at else None)
+
+    @property
+    def is_never_scheduled(self):
+        """An undated event whose planned year is over: archived (``never_scheduled``)."""
+        year = self.planned_year
+        return year is not None and year < timezone.localdate().year
+
+    @property
     def is_multi_day(self):
         return bool(self.start_date and self.end_date and self.end_date > self.start_date)
 
@@ -505,6 +545,127 @@ class AgendaItem(models.Model):
         return self.title[:80]
 
 
+class EventParticipantQuerySet(models.QuerySet):
+    def for_display(self):
+        return self.select_related("person").order_by("order", "pk")
+
+
+class EventParticipant(models.Model):
+    """Someone who took part in an event as the sources tell it: a speaker, the moderator, a
+    member of a delegation, an official whose words are reported.
+
+    Linked to the register's person when the secretariat knows them (their public page then
+    lists the event); otherwise the name is typed as the source writes it. ``capacity`` is how
+    the source introduces them ("رئيس المجلس الإقليمي لخريبكة"); a participant the source does
+    not name ("ممثل وكالة التعاون الألماني") has only a capacity.
+    """
+
+    class Role(models.TextChoices):
+        SPEAKER = "speaker", _("Speaker")
+        MODERATOR = "moderator", _("Moderator")
+        DELEGATION_HEAD = "delegation_head", _("Head of the delegation")
+        DELEGATION_MEMBER = "delegation_member", _("Member of the delegation")
+        REPRESENTATIVE = "representative", _("Represented the association")
+        OFFICIAL = "official", _("Official")
+
+    class Gender(models.TextChoices):
+        MALE = "m", _("Male")
+        FEMALE = "f", _("Female")
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="participants", verbose_name=_("event")
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="event_participations",
+        verbose_name=_("person in the register"),
+        help_text=_("Leave empty and type the name when the person is not in the register."),
+    )
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        blank=True,
+        help_text=_("As the source writes it; empty for a person of the register."),
+    )
+    gender = models.CharField(
+        _("gender"),
+        max_length=1,
+        choices=Gender.choices,
+        blank=True,
+        help_text=_("For a name typed here: the role's title agrees with it."),
+    )
+    capacity = models.CharField(
+        _("capacity"),
+        max_length=255,
+        blank=True,
+        help_text=_("How the source introduces them, e.g. their office."),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.SPEAKER)
+    order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+
+    objects = EventParticipantQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    role__in=["speaker", "moderator", "delegation_head", "delegation_member", "representative",
+                              "official"]
+                ),
+                name="event_participant_role_known",
+            ),
+        ]  # fmt: skip
+
+    def __str__(self):
+        return self.display_name or self.capacity or ""
+
+    @property
+    def display_name(self):
+        """The register's name when linked (one person, one name), else the typed one."""
+        if self.person_id:
+            return self.person.name
+        return self.name or ""
+
+    @property
+    def is_female(self):
+        gender = self.person.gender if self.person_id else self.gender
+        return gender == "f"
+
+    @property
+    def role_title(self):
+        """The role in words, agreeing with the person's gender (Arabic titles are gendered)."""
+        titles = ROLE_TITLES_FEMALE if self.is_female else ROLE_TITLES
+        return titles[self.role]
+
+    def clean(self):
+        if not (self.person_id or (self.name or "").strip() or (self.capacity or "").strip()):
+            raise ValidationError(_("Choose a person of the register, or type a name or a capacity."))
+
+
+ROLE_TITLES = {
+    "speaker": pgettext_lazy("male", "Speaker"),
+    "moderator": pgettext_lazy("male", "Moderator"),
+    "delegation_head": pgettext_lazy("male", "Head of the delegation"),
+    "delegation_member": pgettext_lazy("male", "Member of the delegation"),
+    "representative": pgettext_lazy("male", "Represented the association"),
+    "official": pgettext_lazy("male", "Official"),
+}
+ROLE_TITLES_FEMALE = {
+    "speaker": pgettext_lazy("female", "Speaker"),
+    "moderator": pgettext_lazy("female", "Moderator"),
+    "delegation_head": pgettext_lazy("female", "Head of the delegation"),
+    "delegation_member": pgettext_lazy("female", "Member of the delegation"),
+    "representative": pgettext_lazy("female", "Represented the association"),
+    "official": pgettext_lazy("female", "Official"),
+}
+
+
 class EventDocument(models.Model):
     """A document attached to an event (a presentation, minutes). The file may come later."""
 
@@ -586,6 +747,11 @@ class ActionProgramme(models.Model):
 
     def get_absolute_url(self):
         return reverse("events:programme-year", args=[self.year])
+
+
+def has_published_programme():
+    """Whether the "action programme" menu entry leads anywhere."""
+    return ActionProgramme.objects.filter(published=True).exists()
 
 
 class ProgrammeLine(models.Model):

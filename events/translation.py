@@ -36,3 +36,8 @@ class ActionProgrammeTranslation(TranslationOptions):
 @register(models.ProgrammeLine)
 class ProgrammeLineTranslation(TranslationOptions):
     fields = ("activity", "date_note", "content", "note")
+
+
+@register(models.EventParticipant)
+class EventParticipantTranslation(TranslationOptions):
+    fields = ("name", "capacity")

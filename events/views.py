@@ -37,6 +37,7 @@ from events.models import (
     Event,
     EventDocument,
     EventKind,
+    EventParticipant,
     ProgrammeLine,
 )
 from events.resources import ProgrammeLineResource
@@ -161,7 +162,7 @@ class MonthView(FilteredEventsMixin, TemplateView):
             has_events=any(day["events"] for row in grid for day in row),
             previous_month=previous_month if previous_month.year >= MIN_YEAR else None,
             next_month=next_month if next_month.year <= MAX_YEAR else None,
-            to_be_set_count=version_count(self.visible_events().to_be_set()),
+            to_be_set_count=version_count(self.visible_events().to_be_scheduled()),
             spotlight=self.spotlight(events, today) if "year" not in self.kwargs else None,
         )
         return context
@@ -213,14 +214,34 @@ class PastEventsView(AgendaView):
 
 
 class UnscheduledView(FilteredEventsMixin, ListView):
+    """Activities whose date is to be set, then those of past years whose date never was."""
+
     template_name = "events/unscheduled.html"
     context_object_name = "events"
 
     def get_queryset(self):
-        return self.visible_events().to_be_set().order_by("intended_year", "intended_month", "pk")
+        return self.visible_events().to_be_scheduled().order_by("intended_year", "intended_month", "pk")
+
+    def get_context_data(self, **kwargs):
+        never = self.visible_events().never_scheduled().order_by("-planned_for", "intended_month", "pk")
+        return super().get_context_data(never_scheduled=list(never), **kwargs)
 
 
-def _json_ld(event, request, association):
+def _performer(participant):
+    """A participant as a schema.org Person, with the role the event gave them."""
+    person = {"@type": "Person"}
+    if participant.display_name:
+        person["name"] = participant.display_name
+    description = [str(participant.role_title)]
+    if participant.capacity:
+        description.append(participant.capacity)
+    person["description"] = " – ".join(description)
+    if getattr(participant, "person_url", ""):
+        person["url"] = participant.person_url
+    return person
+
+
+def _json_ld(event, request, association, participants=()):
     """The event as schema.org data; ``includes/json_ld.html`` writes it into the page."""
     status = {
         Event.Status.CANCELLED: "https://schema.org/EventCancelled",
@@ -274,6 +295,9 @@ def _json_ld(event, request, association):
         data["organizer"] = {"@type": "Organization", "name": association.name}
         if association.website:
             data["organizer"]["url"] = association.website
+    performers = [_performer(participant) for participant in participants]
+    if performers:
+        data["performer"] = performers
     photos = [photo for photo in event.photos.all() if photo.consent]
     if photos:
         data["image"] = [request.build_absolute_uri(photos[0].image.url)]
@@ -294,6 +318,7 @@ class EventDetailView(DetailView):
                 "photos",
                 "organisers",
                 "partners",
+                Prefetch("participants", queryset=EventParticipant.objects.for_display()),
             )
         )
 
@@ -308,12 +333,17 @@ class EventDetailView(DetailView):
                 groups.append({"key": key, "day": item.day, "kind": kinds[item.kind], "items": []})
             groups[-1]["items"].append(item)
         photos = [photo for photo in event.photos.all() if photo.consent]
+        participants = list(event.participants.all())
+        for participant in participants:
+            page = hooks.person_page(participant.person_id) if participant.person_id else ""
+            participant.person_url = self.request.build_absolute_uri(page) if page else ""
         return super().get_context_data(
+            participants=participants,
             agenda_groups=groups,
             has_outcomes=any(item.outcome for item in agenda),
             photos=photos,
             recommendations=[line.strip() for line in event.recommendations.splitlines() if line.strip()],
-            json_ld=_json_ld(event, self.request, AssociationProfile.get_solo()),
+            json_ld=_json_ld(event, self.request, AssociationProfile.get_solo(), participants),
             related_sections=hooks.related_sections(self.request, event),
             panels=hooks.panels(self.request, event),
             map_link=event.map_url or _map_search(event),
@@ -369,7 +399,8 @@ def private_feed(request, key):
 
 
 def event_ics(request, pk):
-    event = get_object_or_404(Event.objects.visible_to(request.user).dated().for_listing(), pk=pk)
+    events = Event.objects.visible_to(request.user).dated().for_listing().with_participants()
+    event = get_object_or_404(events, pk=pk)
     return ical.ical_response([event], request, name=event.title, filename=f"event-{event.pk}.ics")
 
 

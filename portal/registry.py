@@ -15,12 +15,18 @@ from django.dispatch import receiver
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language
 
+from portal.content_version import per_version
+
 
 @dataclass(frozen=True)
 class NavEntry:
     url_name: str
     label: str
     order: int
+    # ``() -> bool``: whether the section has content to show; None for always. A menu entry
+    # whose section is empty (an association without an action programme) would lead to a
+    # 404 or an empty page on every page of the site (issue 20).
+    has_content: Callable | None = None
 
     def url(self):
         try:
@@ -41,8 +47,8 @@ _home: dict[str, HomeSection] = {}
 _account: dict[str, NavEntry] = {}
 
 
-def register_nav(url_name, label, order=50):
-    _nav[url_name] = NavEntry(url_name, label, order)
+def register_nav(url_name, label, order=50, has_content=None):
+    _nav[url_name] = NavEntry(url_name, label, order, has_content)
     _nav_links.clear()
 
 
@@ -66,9 +72,22 @@ def nav_links():
     key = (get_language(), get_script_prefix(), get_urlconf(), settings.ROOT_URLCONF)
     links = _nav_links.get(key)
     if links is None:
-        links = [(entry.label, url) for entry in nav_entries() if (url := entry.url())]
+        links = [(entry, url) for entry in nav_entries() if (url := entry.url())]
         _nav_links[key] = links
-    return links
+    hidden = _empty_sections()
+    return [(entry.label, url) for entry, url in links if entry.url_name not in hidden]
+
+
+def _empty_sections():
+    """The url names of the entries whose section has no content, kept per content version."""
+    conditional = [entry for entry in _nav.values() if entry.has_content is not None]
+    if not conditional:
+        return frozenset()
+    names = ",".join(sorted(entry.url_name for entry in conditional))
+    return per_version(
+        f"nav:empty:{names}",
+        lambda: frozenset(entry.url_name for entry in conditional if not entry.has_content()),
+    )
 
 
 @receiver(setting_changed)

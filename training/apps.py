@@ -12,13 +12,16 @@ class TrainingConfig(AppConfig):
         from portal.roles import register_models
         from portal.search import register_search_provider
         from portal.sitemaps import register_sitemap
+        from training.models import has_published_programme
         from training.search import TrainingSearchProvider, connect_signals
         from training.sitemaps import TrainingProgrammeSitemap, TrainingSessionSitemap
         from training.views import event_panel
 
         register_models(app=self.label)
 
-        registry.register_nav("training:catalogue", _("Training"), order=35)
+        registry.register_nav(
+            "training:catalogue", _("Training"), order=35, has_content=has_published_programme
+        )
         register_sitemap("training", TrainingProgrammeSitemap)
         register_sitemap("training-sessions", TrainingSessionSitemap)
         register_search_provider(TrainingSearchProvider())

@@ -57,6 +57,11 @@ class TrainingProgramme(models.Model):
         return reverse("training:programme", args=[self.year])
 
 
+def has_published_programme():
+    """Whether the "training" menu entry leads to sessions."""
+    return TrainingProgramme.objects.filter(published=True).exists()
+
+
 class Topic(models.Model):
     name = models.CharField(_("name"), max_length=255)
 
@@ -82,6 +87,7 @@ CATALOGUE_FIELDS = [
     "event_id", "programme_id", "audience", "venue_ar", "venue_fr", "partner_id", "capacity",
     "registration_opens_at", "registration_closes_at",
     "event__start_date", "event__status", "event__title_ar", "event__title_fr",
+    "event__expected_participants", "event__actual_participants",
     "partner__name_ar", "partner__name_fr",
 ]  # fmt: skip
 
@@ -113,6 +119,7 @@ class TrainingSessionQuerySet(models.QuerySet):
         return self.annotate(
             seats_taken=count(Q(status__in=SEAT_STATUSES)),
             waiting_count=count(Q(status=Registration.Status.WAITING)),
+            attended_count=count(Q(status=Registration.Status.ATTENDED)),
         )
 
     def for_listing(self):
@@ -214,6 +221,28 @@ class TrainingSession(models.Model):
         if taken is None:
             taken = self.registrations.filter(status__in=SEAT_STATUSES).count()
         return max(self.capacity - taken, 0)
+
+    @property
+    def is_past(self):
+        """The session's day is over: it shows its attendance, never the seats left."""
+        return bool(self.date and self.date < timezone.localdate())
+
+    @property
+    def attendance(self):
+        """For a past session: how many were planned and how many came, as far as is known.
+
+        ``actual``: the number recorded on the calendar's event, else the registrations marked
+        "attended"; None when nobody recorded it (the sources give only planned numbers).
+        ``planned``: the expected participants of the event, else the capacity.
+        """
+        actual = self.event.actual_participants
+        if actual is None:
+            attended = getattr(self, "attended_count", None)
+            if attended is None:
+                attended = self.registrations.filter(status=Registration.Status.ATTENDED).count()
+            actual = attended or None
+        planned = self.event.expected_participants or self.capacity
+        return {"planned": planned, "actual": actual}
 
     @property
     def is_full(self):

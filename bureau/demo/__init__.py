@@ -16,6 +16,7 @@ are only saved when something differs, so loading twice adds no history.
 """
 
 from bureau.models import Committee, CommitteeSeat, Mandate, OfficeWording, Seat
+from bureau.positions import sync_positions
 from bureau.titles import Office
 from members.models import CouncilSeat, Person
 from portal.demodata import read, upsert
@@ -105,4 +106,5 @@ def load(association_key="ampcp"):
     _committees(mandate, committees)
     record.done()
     data.done()
+    sync_positions()  # the members directory shows the roster's titles (bureau.positions)
     return {"seats": len(seats), "committees": len(committees)}

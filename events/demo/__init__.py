@@ -24,8 +24,17 @@ aware datetimes. A programme line with ``event: <key>`` points at the event of t
 
 from django.utils import timezone
 
-from events.models import ActionProgramme, AgendaItem, Event, EventDocument, EventKind, ProgrammeLine
-from members.models import Organisation
+from events import services
+from events.models import (
+    ActionProgramme,
+    AgendaItem,
+    Event,
+    EventDocument,
+    EventKind,
+    EventParticipant,
+    ProgrammeLine,
+)
+from members.models import Organisation, Person
 from portal.demodata import DemoDataError, read
 
 TRANSLATED = ("summary", "body", "venue", "city", "schedule_note", "recommendations")
@@ -119,6 +128,7 @@ def _event(record, partners):
     """Create or update one event keyed on its Arabic title and first day (or none)."""
     values, people = _fields(record, partners)
     agenda, documents = record.records("agenda", []), record.records("documents", [])
+    participants = record.records("participants", [])
     record.string("key", None)  # read by load(): the name programme lines use
     record.done()
     event = Event.objects.filter(title_ar=values["title_ar"], start_date=_key_day(values)).first()
@@ -134,6 +144,7 @@ def _event(record, partners):
         event.save()
     _agenda(event, agenda)
     _documents(event, documents)
+    _participants(event, participants)
     event.organisers.set(people["organisers"])
     event.partners.set(people["partners"])
     return event
@@ -155,6 +166,35 @@ def _agenda(event, records):
     event.agenda.filter(order__gt=len(records)).delete()
 
 
+def _person(record):
+    """The register's person the record names by their Arabic name or one of its spellings."""
+    name = record.string("person")
+    person = Person.objects.filter(name_ar=name).first()
+    if person is None:
+        person = next((p for p in Person.objects.exclude(aliases="") if name in p.aliases.splitlines()), None)
+    if person is None:
+        record.fail(
+            "person", "expected the Arabic name (or another spelling) of a person of the register", name
+        )
+    return person
+
+
+def _participants(event, records):
+    """Participants keyed on the event and their order, like agenda items."""
+    for order, record in enumerate(records, start=1):
+        values = {"role": record.choice("role", EventParticipant.Role.values), "person": None}
+        if record.has("person"):
+            values["person"] = _person(record)
+        values.update(_translated("name", record.text("name", {})))
+        values.update(_translated("capacity", record.text("capacity", {})))
+        values["gender"] = record.choice("gender", ["m", "f", ""], "")
+        record.done()
+        participant = EventParticipant(event=event, order=order, **values)
+        participant.full_clean(exclude=["event"])
+        EventParticipant.objects.update_or_create(event=event, order=order, defaults=values)
+    event.participants.filter(order__gt=len(records)).delete()
+
+
 def _documents(event, records):
     for order, record in enumerate(records, start=1):
         title = (record.string("ar"), record.string("fr"))
@@ -173,6 +213,19 @@ def _ensure_kinds():
         importlib.import_module("events.migrations.0002_event_kinds").seed_kinds(apps, None)
 
 
+def _schedule_lines(programme):
+    """Every line of the programme in the calendar: a dated line on its day, a line whose date
+    is "to be proposed" among the events to be scheduled (``services.programme_line_schedule``).
+
+    Training lines are left to the training demo, which makes their events with the session's
+    venue and participants (it runs next and picks the line of its day).
+    """
+    for line in (
+        programme.lines.filter(event__isnull=True).exclude(kind__slug="training").select_related("kind")
+    ):
+        services.programme_line_schedule(line=line)
+
+
 def load(association_key):
     _ensure_kinds()
     data = read(__file__, association_key)
@@ -187,6 +240,8 @@ def load(association_key):
         if key not in events:
             raise DemoDataError(f"{data.file}: programme line {order}: no event has the key {key!r}")
         ProgrammeLine.objects.filter(programme=programme, order=order).update(event=events[key])
+    if programme is not None:
+        _schedule_lines(programme)
     if programme is None:
         return f"{Event.objects.count()} events"
     return f"{Event.objects.count()} events, {programme.lines.count()} programme lines"

@@ -26,8 +26,13 @@ passages duplicated in ``002_...`` (the Paris title, the general assembly) appea
 action programme table of ``002_...`` belongs to the events app. French: translated titles and
 summaries; the French body falls back to the Arabic text. Titles are the sources' own, except
 ``000_...`` whose only heading is "بلاغ".
+
+Each item names the calendar's events it reports (``events:``, by Arabic title), so the item
+and the event link to each other; the press is loaded after the calendar for that. The Sidi
+Ifni meeting and the Azemmour foundation's assembly have no event: their texts give no date.
 """
 
+from events.models import Event
 from members.models import Organisation
 from portal.demodata import read, upsert
 from portal.richtext import sanitize_html
@@ -68,8 +73,18 @@ def _item(record, categories):
         "summary_fr": record.text("summary")[1],
         "body_ar": sanitize_html(record.text("body")[0]),
     }
+    events = [_event(record, title) for title in record.strings("events", [])]
     record.done()
-    upsert(PressRelease, {"slug": unicode_slug(title_ar)}, values)
+    item = upsert(PressRelease, {"slug": unicode_slug(title_ar)}, values)
+    item.related_events.set(events)
+
+
+def _event(record, title):
+    """The calendar's event of that Arabic title (loaded before the press: ``load_demo``)."""
+    found = list(Event.objects.filter(title_ar=title)[:2])
+    if len(found) != 1:
+        record.fail("events", "expected the Arabic title of exactly one event of the calendar", title)
+    return found[0]
 
 
 def load(key="ampcp"):

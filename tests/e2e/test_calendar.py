@@ -12,6 +12,7 @@ from icalendar import Calendar
 def calendar_site(transactional_db, live_server, django_user_model):
     from events import demo
     from events.models import Event, EventKind
+    from members import demo as members_demo
     from members import territory
     from members.models import Council
     from tests.members.factories import MembershipFactory
@@ -20,6 +21,7 @@ def calendar_site(transactional_db, live_server, django_user_model):
     # test's flush may have emptied: load them again (both loaders are idempotent).
     if not Council.objects.exists():
         territory.load(territory.current_apps())
+    members_demo.load("ampcp")  # the people the calendar's participants link to
     demo.load("ampcp")
     user = django_user_model.objects.create_user(
         "member@example.org", "member@example.org", "a-long-test-password"

@@ -31,7 +31,10 @@ def outsider_client(client, outsider):
 
 @pytest.fixture
 def demo(db):
-    """The calendar's own demo content (seeds 002, 003, 004), without the other apps'."""
+    """The calendar's own demo content (seeds 002, 003, 004), with the register of people its
+    participants link to (members), without the other apps'."""
     from events import demo as calendar_demo
+    from members import demo as members_demo
 
+    members_demo.load("ampcp")
     calendar_demo.load("ampcp")

@@ -48,7 +48,7 @@ def _event_form(**changes):
         "country": "MA",
         "modality": "in_person",
     }
-    for prefix in ("agenda", "documents", "photos"):
+    for prefix in ("participants", "agenda", "documents", "photos"):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     data.update(changes)
     return data

@@ -86,21 +86,22 @@ def test_month_grid_lists_a_multi_day_event_once_with_its_range(client):
 
 
 def test_date_to_be_set_events_are_never_placed_on_a_day(client):
+    year = timezone.localdate().year  # pending: planned for this year (past years are archived)
     EventFactory(
         title_ar="لقاء مع السيد وزير التعليم",
         schedule=Event.Schedule.TO_BE_SET,
         start_date=None,
-        intended_year=2022,
+        intended_year=year,
         intended_month=5,
     )
-    response = client.get("/ar/events/2022/5/")
+    response = client.get(f"/ar/events/{year}/5/")
     assert not any(grid_days(response).values())
     page = html(response)
     assert "مع السيد وزير التعليم" not in page
     assert response.context["to_be_set_count"] == 1
     listed = html(client.get("/ar/events/to-be-scheduled/"))
     assert "لقاء مع السيد وزير التعليم" in listed
-    assert "ماي 2022" in listed  # the intended month, with its Moroccan name
+    assert f"ماي {year}" in listed  # the intended month, with its Moroccan name
     assert "لقاء مع السيد وزير التعليم" not in html(client.get("/ar/events/agenda/"))
 
 

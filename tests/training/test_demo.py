@@ -55,4 +55,5 @@ def test_demo_catalogue_in_arabic_and_french(training_demo, client):
     assert "17 مارس 2022" in html and "جامعة الأخوين" in html
     french = client.get("/fr/training/2022/").content.decode()
     assert "Programme 2022 de formation des cadres des conseils préfectoraux et provinciaux" in french
-    assert "Cette session a déjà eu lieu." in french
+    assert "26 participants prévus" in french and "18 participants prévus" in french
+    assert "places restantes" not in french

@@ -57,7 +57,9 @@ def test_catalogue_in_french_and_by_year(client):
     response = client.get(reverse("training:programme", args=[2022]).replace("/ar/", "/fr/"))
     html = response.content.decode()
     assert "Programme 2022" in html and "17 mars 2022" in html
-    assert "Cette session a déjà eu lieu." in html
+    # A past session shows its attendance (here only the planned number), never seats left.
+    assert "18 participants prévus ; la participation effective n'est pas enregistrée." in html
+    assert "places restantes" not in html
     assert this_year.get_absolute_url() not in html
     assert old.get_absolute_url().replace("/ar/", "/fr/") in html
     assert client.get(reverse("training:programme", args=[1999])).status_code == 404

@@ -9,8 +9,8 @@ from association.demo import ASSOCIATIONS
 # ``<association>.yaml`` (portal.demodata) and upserts the rows; the order
 # follows the dependencies (people before bureau seats, the electing general assembly before
 # the bureau's mandate, events before training sessions, organisations and networks before
-# the news relayed from them).
-DEMO_APPS = ["association", "members", "press", "events", "bureau", "training", "assembly"]
+# the news relayed from them, the calendar before the press items that report its events).
+DEMO_APPS = ["association", "members", "events", "bureau", "training", "press", "assembly"]
 
 
 class Command(BaseCommand):
