@@ -21,6 +21,7 @@ class AssociationProfileAdmin(SingletonModelAdmin, TranslatedAdmin):
     fieldsets = [
         (None, {"fields": ["name", "acronym", "tagline", "introduction", "logo", "founded_on"]}),
         (_("Seat and contacts"), {"fields": ["seat", "address", "phone", "email", "website"]}),
+        (_("Founding and territory"), {"fields": ["founding_reasons", "territory"]}),
     ]
 
 
