@@ -40,7 +40,7 @@ class PressReleaseAdmin(TranslatedAdmin):
     actions = ["publish_selected", "withdraw_selected"]
     fieldsets = [
         (None, {"fields": ["kind", "category", "title", "summary", "body", "related_events"]}),
-        (_("Publication"), {"fields": ["status", "publish_at", "slug", "preview_link"]}),
+        (_("Publication"), {"fields": ["status", "publish_at", "slug", "latin_slug", "preview_link"]}),
         (_("Cover image"), {"fields": ["cover_image", "cover_alt"]}),
         (_("Record"), {"fields": ["author", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]
