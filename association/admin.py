@@ -24,6 +24,7 @@ class AssociationProfileAdmin(SingletonModelAdmin, TranslatedAdmin):
         (None, {"fields": ["name", "acronym", "tagline", "introduction", "founded_on"]}),
         (_("Visual identity"), {"fields": ["logo", "primary_colour", "accent_colour"]}),
         (_("Seat and contacts"), {"fields": ["seat", "address", "phone", "email", "website"]}),
+        (_("Founding and territory"), {"fields": ["founding_reasons", "territory"]}),
     ]
 
 

@@ -57,6 +57,16 @@ class AssociationProfile(SingletonModel):
     seat = models.CharField(
         pgettext_lazy("head office", "seat"), max_length=255, blank=True, help_text=_("City of the seat.")
     )
+    founding_reasons = models.TextField(
+        _("reasons for founding"),
+        blank=True,
+        help_text=_("Why the association was founded, as its founders wrote it."),
+    )
+    territory = models.TextField(
+        _("territory"),
+        blank=True,
+        help_text=_("The communes, provinces or regions where the association works, one a line."),
+    )
     address = models.TextField(_("address"), blank=True)
     phone = PhoneNumberField(_("phone"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -81,6 +91,10 @@ class AssociationProfile(SingletonModel):
     def initials(self):
         """The typographic stand-in for a logo: the acronym, or the name's initials."""
         return self.acronym or initials(self.name)
+
+    def territory_lines(self):
+        """The territory one place a line, as the about page lists it."""
+        return [line.strip() for line in self.territory.splitlines() if line.strip()]
 
 
 class SocialLink(models.Model):

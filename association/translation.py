@@ -5,7 +5,16 @@ from association import models
 
 @register(models.AssociationProfile)
 class AssociationProfileTranslation(TranslationOptions):
-    fields = ("name", "acronym", "tagline", "introduction", "seat", "address")
+    fields = (
+        "name",
+        "acronym",
+        "tagline",
+        "introduction",
+        "seat",
+        "founding_reasons",
+        "territory",
+        "address",
+    )
 
 
 @register(models.CharterGoal)

@@ -125,14 +125,21 @@ class MandateQuerySet(models.QuerySet):
 
 
 class Mandate(models.Model):
-    """A bureau elected by a general assembly, from ``start`` to ``end``.
+    """The members of one governing body (``body``: the executive bureau by default, or the
+    administrative or advisory council) from ``start`` to ``end``, as a general assembly
+    elected or appointed them. Every body's mandates share the seats, titles, committees and
+    roster history of the bureau; each body has at most one current mandate.
 
     The electing general assembly is kept as its date (``assembly_date``) and, once the calendar
     records it, as a link to that event (``assembly``).
     """
 
     class Body(models.TextChoices):
+        # The governing bodies that have members (``association.GoverningBody.Kind``, same
+        # values): the association names each one in its GoverningBody record.
         EXECUTIVE_BUREAU = "executive_bureau", _("Executive bureau")
+        ADMINISTRATIVE_COUNCIL = "administrative_council", _("Administrative council")
+        ADVISORY_COUNCIL = "advisory_council", _("Advisory council")
 
     body = models.CharField(_("body"), max_length=30, choices=Body.choices, default=Body.EXECUTIVE_BUREAU)
     assembly = models.ForeignKey(
@@ -184,8 +191,10 @@ class Mandate(models.Model):
         return str(body)
 
     def get_absolute_url(self):
-        if self.is_current:
+        if self.is_current and self.body == self.Body.EXECUTIVE_BUREAU:
             return reverse("bureau:current")
+        if self.is_current:
+            return f"{reverse('bureau:bodies')}#body-{self.body}"
         return reverse("bureau:mandate", args=[self.pk])
 
     def public_assembly_url(self):

@@ -74,12 +74,16 @@ def grouped(seat_list):
 
 
 def committees(mandate, *, held_only=True, wording_map=None, language=None):
-    """The mandate's committees, each with ``roster`` (chair, rapporteur, members)."""
+    """The mandate's (or a list of mandates') committees, each with ``roster`` (chair,
+    rapporteur, members)."""
     seat_queryset = CommitteeSeat.objects.select_related("person", "council").only(*COMMITTEE_SEAT_FIELDS)
     if held_only:
         seat_queryset = seat_queryset.held()
+    mandates = mandate if isinstance(mandate, list) else [mandate]
     result = list(
-        Committee.objects.filter(mandate=mandate).prefetch_related(Prefetch("seats", queryset=seat_queryset))
+        Committee.objects.filter(mandate__in=mandates).prefetch_related(
+            Prefetch("seats", queryset=seat_queryset)
+        )
     )
     wording_map = wording_map if wording_map is not None else wordings()
     role_order = [CommitteeSeat.Role.CHAIR, CommitteeSeat.Role.RAPPORTEUR, CommitteeSeat.Role.MEMBER]
@@ -121,9 +125,58 @@ def participations(person, user):
     )
 
 
-def body_name(mandate):
-    """The association's own name for its bureau (المكتب التنفيذي, المكتب الإداري …)."""
-    body = GoverningBody.objects.filter(kind=GoverningBody.Kind.EXECUTIVE_BUREAU).first()
-    if body is not None and body.name:
-        return body.name
+def body_name(mandate, names=None):
+    """The association's own name for the mandate's body (المكتب التنفيذي, المكتب الإداري …).
+
+    ``names`` (kind → name, from :func:`body_names`) saves the query when several are named.
+    """
+    kind = mandate.body if mandate else Mandate.Body.EXECUTIVE_BUREAU
+    if names is None:
+        names = body_names(kinds=[kind])
+    if names.get(kind):
+        return names[kind]
     return mandate.get_body_display() if mandate else _("Executive bureau")
+
+
+def body_names(kinds=None):
+    """{kind: the association's name} of its governing bodies (one query)."""
+    queryset = GoverningBody.objects.all()
+    if kinds is not None:
+        queryset = queryset.filter(kind__in=kinds)
+    return {body.kind: body.name for body in queryset.only("kind", "name_ar", "name_fr", "name")}
+
+
+def governing_bodies():
+    """The association's governing bodies in its order, each with its current roster.
+
+    A body whose kind has members (``Mandate.Body``) gets ``mandate`` (its current one, or
+    ``None``), ``groups`` (as on the bureau page) and ``committees``; the permanent committees
+    (kind ``committees``) get those of the executive bureau's current mandate. Six queries
+    whatever the number of bodies and seats.
+    """
+    bodies = list(GoverningBody.objects.all())
+    current = {mandate.body: mandate for mandate in Mandate.objects.filter(is_current=True)}
+    wording_map, language = wordings(), get_language()
+    by_mandate = {}
+    held = Seat.objects.filter(mandate__in=current.values()).held().select_related("person", "council")
+    for seat in _decorate(list(held.only(*SEAT_FIELDS)), wording_map, language):
+        by_mandate.setdefault(seat.mandate_id, []).append(seat)
+    by_committee_mandate = {}
+    if current:
+        for committee in committees(list(current.values()), wording_map=wording_map, language=language):
+            by_committee_mandate.setdefault(committee.mandate_id, []).append(committee)
+    # The executive bureau's committees go under the permanent committees' body when there is one.
+    committees_body = any(body.kind == GoverningBody.Kind.COMMITTEES for body in bodies)
+    executive = current.get(Mandate.Body.EXECUTIVE_BUREAU)
+    for body in bodies:
+        body.has_roster = body.kind in Mandate.Body.values
+        body.mandate = current.get(body.kind) if body.has_roster else None
+        seats_held = sorted(by_mandate.get(getattr(body.mandate, "pk", None), []), key=protocol_key)
+        body.groups = grouped(seats_held)
+        if body.kind == GoverningBody.Kind.COMMITTEES:
+            body.committees = by_committee_mandate.get(getattr(executive, "pk", None), [])
+        elif body.mandate is not None and not (committees_body and body.mandate is executive):
+            body.committees = by_committee_mandate.get(body.mandate.pk, [])
+        else:
+            body.committees = []
+    return bodies

@@ -9,7 +9,7 @@ class BureauSitemap(PortalSitemap):
     priority = 0.7
 
     def items(self):
-        pages = [("bureau:current", None), ("bureau:committees", None)]
+        pages = [("bureau:current", None), ("bureau:bodies", None), ("bureau:committees", None)]
         past = list(Mandate.objects.past().values_list("pk", flat=True).order_by("pk"))
         if past:
             pages.append(("bureau:mandates", None))

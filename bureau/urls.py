@@ -6,6 +6,7 @@ app_name = "bureau"
 
 urlpatterns = [
     path("", views.CurrentBureauView.as_view(), name="current"),
+    path("bodies/", views.GoverningBodiesView.as_view(), name="bodies"),
     path("committees/", views.CommitteesView.as_view(), name="committees"),
     path("mandates/", views.PastMandatesView.as_view(), name="mandates"),
     path("mandates/<int:pk>/", views.MandateView.as_view(), name="mandate"),

@@ -23,8 +23,20 @@ class CurrentBureauView(TemplateView):
         if mandate is not None:
             context["groups"] = selectors.grouped(selectors.seats(mandate))
             context["has_committees"] = mandate.committees.exists()
-        context["has_past"] = Mandate.objects.filter(is_current=False).exists()
+        context["has_past"] = Mandate.objects.past().exists()
+        context["has_other_bodies"] = (
+            Mandate.objects.filter(is_current=True).exclude(body=Mandate.Body.EXECUTIVE_BUREAU).exists()
+        )
         return context
+
+
+class GoverningBodiesView(TemplateView):
+    """Every governing body of the association with its current roster, in its order."""
+
+    template_name = "bureau/bodies.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(bodies=selectors.governing_bodies(), **kwargs)
 
 
 class CommitteesView(TemplateView):
@@ -56,7 +68,7 @@ class MandateView(TemplateView):
     def get(self, request, *args, **kwargs):
         mandate = get_object_or_404(Mandate, pk=kwargs["pk"])
         if mandate.is_current:
-            return redirect("bureau:current")
+            return redirect(mandate.get_absolute_url())
         self.mandate = mandate
         return super().get(request, *args, **kwargs)
 

@@ -43,6 +43,7 @@ from events.models import (
 from events.resources import ProgrammeLineResource
 from members.access import is_member
 from portal.content_version import version_count
+from portal.language import set_alternates, translated_languages
 from portal.spreadsheets import dataset_xlsx
 from portal.storage import serve_file
 from portal.urls_fast import pk_url_maker
@@ -324,6 +325,8 @@ class EventDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         event = self.object
+        # hreflang alternates only between the languages the activity is really written in.
+        set_alternates(self.request, translated=translated_languages(event, ["title", "summary", "body"]))
         agenda = list(event.agenda.all())
         kinds = dict(AgendaItem.Kind.choices)
         groups = []

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 
 from portal import registry
 
@@ -9,6 +9,9 @@ from portal import registry
 def portal(request):
     """What every page's layout needs: the menu and the language alternates."""
     path = request.get_full_path()
+    # A page whose content exists in some languages only (portal.language.set_alternates).
+    urls = getattr(request, "portal_alternate_urls", {})
+    translated = getattr(request, "portal_translated", None)
     alternates = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
@@ -17,12 +20,19 @@ def portal(request):
                 "code": code,
                 "name_local": info["name_local"],
                 "bidi": info["bidi"],
-                "url": translate_url(path, code),
+                "url": urls.get(code) or translate_url(path, code),
+                "translated": translated is None or code in translated,
             }
         )
+    # hreflang: only between real translations, and only from a page that is one of them.
+    declared = [alt for alt in alternates if alt["translated"]]
+    current = get_language()
+    if len(declared) < 2 or not any(alt["code"] == current for alt in declared):
+        declared = []
     nav = [{"label": label, "url": url} for label, url in registry.nav_links()]
     return {
         "language_alternates": alternates,
+        "hreflang_alternates": declared,
         "main_nav": nav,
         "site_origin": site_origin(request),
     }

@@ -40,7 +40,7 @@ class PressReleaseAdmin(TranslatedAdmin):
     actions = ["publish_selected", "withdraw_selected"]
     fieldsets = [
         (None, {"fields": ["kind", "category", "title", "summary", "body", "related_events"]}),
-        (_("Publication"), {"fields": ["status", "publish_at", "slug", "preview_link"]}),
+        (_("Publication"), {"fields": ["status", "publish_at", "slug", "latin_slug", "preview_link"]}),
         # Another organisation's news, relayed: shown as "نقلا عن … / Source : …".
         (_("Origin"), {"fields": ["source_organisation", "source_url", "source_published_on"]}),
         (_("Cover image"), {"fields": ["cover_image", "cover_alt"]}),

@@ -20,6 +20,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.images import ensure_thumbnails
@@ -114,7 +115,7 @@ class PressReleaseQuerySet(models.QuerySet):
 
     def for_links(self):
         """For links to items (title, date, address): no category joined, no body read (issue 8)."""
-        return self.only("slug", "publish_at", "title_ar", "title_fr")
+        return self.only("slug", "latin_slug", "publish_at", "title_ar", "title_fr")
 
 
 class PressRelease(models.Model):
@@ -140,6 +141,15 @@ class PressRelease(models.Model):
         blank=True,
         validators=[validate_unicode_slug],
         help_text=_("The page address; Arabic letters are allowed. Left empty, it is made from the title."),
+    )
+    latin_slug = models.SlugField(
+        _("address in Latin letters"),
+        max_length=160,
+        blank=True,
+        help_text=_(
+            "The page address in the other languages (/fr/…). Left empty, it is made from the French title; "
+            "without one, those pages use the Arabic address."
+        ),
     )
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("One or two sentences, shown in lists, feeds and shares.")
@@ -236,6 +246,9 @@ class PressRelease(models.Model):
                 | Q(source_url="", source_published_on__isnull=True),
                 name="pressrelease_source_details_need_organisation",
             ),
+            models.UniqueConstraint(
+                fields=["latin_slug"], condition=~Q(latin_slug=""), name="pressrelease_latin_slug_unique"
+            ),
         ]
 
     def __str__(self):
@@ -250,6 +263,8 @@ class PressRelease(models.Model):
             self.body = sanitize_html(self.body)
         if not self.slug:
             self.slug = self._unique_slug()
+        if not self.latin_slug:
+            self.latin_slug = self._unique_latin_slug()
         self.search_title = index_key(*translated_values(self, "title"))
         texts = [
             *translated_values(self, "title"),
@@ -264,7 +279,14 @@ class PressRelease(models.Model):
         ensure_thumbnails(self.cover_image)
 
     def get_absolute_url(self):
-        return reverse("press:detail", kwargs={"slug": self.slug})
+        return reverse("press:detail", kwargs={"slug": self.slug_in(get_language())})
+
+    def slug_in(self, language):
+        """The address of the page in ``language``: Arabic letters in the first language, Latin
+        letters in the others (when the item has them)."""
+        if language == settings.LANGUAGE_CODE or not self.latin_slug:
+            return self.slug
+        return self.latin_slug
 
     def get_preview_url(self):
         return reverse("press:preview", kwargs={"pk": self.pk})
@@ -317,6 +339,20 @@ class PressRelease(models.Model):
         base = unicode_slug(getattr(self, f"title_{settings.LANGUAGE_CODE}", None) or self.title) or "press"
         slug, n = base, 2
         while PressRelease.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    def _unique_latin_slug(self):
+        """From the French title (or the other languages' one), in ASCII; "" without one."""
+        others = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+        title = next(
+            (getattr(self, f"title_{code}", "") for code in others if getattr(self, f"title_{code}", "")), ""
+        )
+        base = slugify(title)[:150].strip("-")
+        if not base:
+            return ""
+        slug, n = base, 2
+        while PressRelease.objects.filter(latin_slug=slug).exclude(pk=self.pk).exists():
             slug, n = f"{base}-{n}", n + 1
         return slug
 

@@ -1,3 +1,7 @@
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import get_language
+
 from portal.sitemaps import RowSitemap
 from press.models import PressRelease
 
@@ -10,3 +14,11 @@ class PressSitemap(RowSitemap):
 
     def rows(self):
         return PressRelease.objects.published()
+
+    def items(self):
+        return self.rows().order_by("pk").values_list("slug", "updated_at", "latin_slug")
+
+    def location(self, item):
+        # Django activates each language in turn: French addresses have their Latin slug.
+        slug = item[0] if get_language() == settings.LANGUAGE_CODE or not item[2] else item[2]
+        return reverse(self.url_name, kwargs={"slug": slug})

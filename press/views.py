@@ -1,20 +1,23 @@
 """Public pages of the press releases and news: list, detail, editors' preview."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q
 from django.db.models.functions import ExtractYear
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone, translation
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from association.models import AssociationProfile
 from portal.content_version import per_version
 from portal.images import thumbnail_url
+from portal.language import set_alternates, translated_languages
 from press.models import Category, PressRelease
 
 # The list's origin filter (``?origin=own`` / ``?origin=relayed``).
@@ -224,11 +227,32 @@ def detail_context(request, item):
 
 
 class PressDetailView(DetailView):
+    """An item at its address in the page's language (Arabic letters in Arabic, Latin letters in
+    French); the address of another language redirects there, so old links keep working."""
+
     template_name = "press/detail.html"
     context_object_name = "item"
 
     def get_queryset(self):
         return PressRelease.objects.published().select_related("category", "source_organisation")
+
+    def get_object(self, queryset=None):
+        slug = self.kwargs["slug"]
+        item = (queryset or self.get_queryset()).filter(Q(slug=slug) | Q(latin_slug=slug)).first()
+        if item is None:
+            raise Http404
+        return item
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.kwargs["slug"] != self.object.slug_in(get_language()):
+            return redirect(self.object.get_absolute_url(), permanent=True)
+        urls = {}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                urls[code] = self.object.get_absolute_url()
+        set_alternates(request, translated=translated_languages(self.object, ["title", "body"]), urls=urls)
+        return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

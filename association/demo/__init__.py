@@ -1,8 +1,9 @@
 """Demo content for the association app, read from ``<association>.yaml`` beside this file.
 
-Two associations can be loaded: the AMPCP (``ampcp.yaml``, source ``002_...``, the default) and
+Three organisations can be loaded: the AMPCP (``ampcp.yaml``, source ``002_...``, the default),
 the Tangier-Tetouan regional association of local elected officials (``tanger-tetouan.yaml``,
-source ``000_...``). Only facts stated in the sources are used: no invented phone numbers,
+source ``000_...``) and the Azemmour foundation for local development (``azemmour.yaml``, source
+``001_...``: its reasons for founding, principles, goals, three bodies and territory). Only facts stated in the sources are used: no invented phone numbers,
 e-mails or addresses. French texts are translations of the Arabic sources.
 """
 
@@ -22,12 +23,13 @@ from portal.demodata import read
 ASSOCIATIONS = sorted(path.stem for path in Path(__file__).parent.glob("*.yaml"))
 
 PROFILE_TEXTS = ("name", "acronym", "tagline", "introduction", "seat", "address")
+OPTIONAL_PROFILE_TEXTS = ("founding_reasons", "territory")  # only where the source tells them
 
 
 def _profile(record):
     profile = AssociationProfile.get_solo()
-    for field in PROFILE_TEXTS:
-        ar, fr = record.text(field)
+    for field in PROFILE_TEXTS + OPTIONAL_PROFILE_TEXTS:
+        ar, fr = record.text(field, {}) if field in OPTIONAL_PROFILE_TEXTS else record.text(field)
         setattr(profile, f"{field}_ar", ar)
         setattr(profile, f"{field}_fr", fr)
     profile.founded_on = record.date("founded_on")

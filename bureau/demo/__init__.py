@@ -8,7 +8,8 @@ missions, so none is written). Its secretary-general is written "كاتب عام
 that wording is set. Tangier-Tetouan (``000_...``): the administrative bureau of 15 from the
 founding press release, whose vice-presidents are "النائب الأول" without "للرئيس", and which
 lists two third vice-presidents (kept as the source has them). The press release gives no date
-for the founding assembly, so that mandate has none.
+for the founding assembly, so that mandate has none. Azemmour foundation (``001_...``): the
+bureau of five elected by the founding general assembly (no date either).
 
 Seats name their person by the Arabic name that ``members.demo`` (run before this module)
 loaded; idempotent: rows
@@ -48,8 +49,10 @@ def _council(person):
 
 
 def _mandate(record):
-    """The executive bureau's mandate told by the source; it becomes the current one."""
+    """The body's mandate told by the source (the executive bureau's unless ``body`` says
+    otherwise); it becomes that body's current one."""
     note = f"Source: shared/seeds/{record.string('source')}.txt"
+    body = record.choice("body", Mandate.Body.values, Mandate.Body.EXECUTIVE_BUREAU)
     values = {
         "is_current": True,
         "start": record.date("start"),
@@ -57,9 +60,10 @@ def _mandate(record):
     }
     if values["assembly_date"] is not None:
         values["assembly"] = _assembly_event(values["assembly_date"])
-    mandate = Mandate.objects.filter(body=Mandate.Body.EXECUTIVE_BUREAU, note=note).first()
-    Mandate.objects.filter(is_current=True).exclude(pk=getattr(mandate, "pk", None)).update(is_current=False)
-    return upsert(Mandate, {"body": Mandate.Body.EXECUTIVE_BUREAU, "note": note}, values)
+    mandate = Mandate.objects.filter(body=body, note=note).first()
+    current = Mandate.objects.filter(is_current=True, body=body).exclude(pk=getattr(mandate, "pk", None))
+    current.update(is_current=False)
+    return upsert(Mandate, {"body": body, "note": note}, values)
 
 
 def _assembly_event(day):

@@ -7,11 +7,10 @@ both tags is in ``templates/includes``.
 """
 
 from django import template
-from django.conf import settings
-from django.utils.translation import get_language, get_language_info
 
 from portal.images import RESPONSIVE_ALIASES, alias_width, thumbnail_url
 from portal.richtext import render_richtext
+from portal.templatetags import portal_i18n
 
 register = template.Library()
 
@@ -43,17 +42,6 @@ def responsive_image(fieldfile, alt, sizes="100vw", css_class="", width=None, he
     return {"image": image}
 
 
-@register.inclusion_tag("includes/fallback_lang.html")
-def fallback_lang(instance, field):
-    """``lang``/``dir`` attributes when a translated field shows another language's text.
-
-    A French page whose item has no French body shows the Arabic one (modeltranslation's
-    fallback): that text must still be marked Arabic and right to left, and the reverse.
-    """
-    current = get_language() or settings.LANGUAGE_CODE
-    if getattr(instance, f"{field}_{current}", None):
-        return {}
-    for code in (settings.LANGUAGE_CODE, *(code for code, _name in settings.LANGUAGES)):
-        if code != current and getattr(instance, f"{field}_{code}", None):
-            return {"code": code, "direction": "rtl" if get_language_info(code)["bidi"] else "ltr"}
-    return {}
+# Kept under the press library's name for the press templates; the rule lives in portal.
+register.tag("fallback_lang", portal_i18n.register.tags["fallback_lang"])
+register.tag("untranslated_notice", portal_i18n.register.tags["untranslated_notice"])
