@@ -31,6 +31,7 @@ class AssemblyRulesAdmin(SingletonModelAdmin, SimpleHistoryAdmin):
             {
                 "fields": [
                     "notice_days",
+                    "request_days",
                     "convene_regional",
                     "convene_prefectural",
                     "convene_provincial",
