@@ -31,6 +31,7 @@ class AssemblyRulesAdmin(SingletonModelAdmin, SimpleHistoryAdmin):
             {
                 "fields": [
                     "notice_days",
+                    "request_days",
                     "convene_regional",
                     "convene_prefectural",
                     "convene_provincial",
@@ -285,6 +286,8 @@ class ItemAdmin(TranslatedAdmin):
     list_display = ["__str__", "assembly", "kind", "decided"]
     list_filter = ["kind", "assembly"]
     raw_id_fields = ["assembly", "agenda_item"]
+    # Written by the approved amendment (services.adopt_statutes), not by hand.
+    readonly_fields = ["adopted_statutes"]
     inlines = [DocumentInline, CandidateInline]
     actions = ["elect_bureau"]
 

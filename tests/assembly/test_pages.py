@@ -273,3 +273,11 @@ def test_the_documents_page_reads_every_version_in_one_query(client, django_asse
     current, history = page.split("document-versions", 1)
     assert third.get_absolute_url() in current and first.get_absolute_url() not in current
     assert history.index(second.get_absolute_url()) < history.index(first.get_absolute_url())
+
+
+def test_the_agenda_request_deadline_is_a_rule_of_the_statutes_in_the_admin(admin_client):
+    page = admin_client.get("/ar/admin/assembly/assemblyrules/").content.decode()
+    assert 'name="request_days"' in page
+    assembly = make_assembly(days_ahead=30, request_days=12)
+    assert assembly.rule.request_days == 12  # copied into the assembly with the other rules
+    assert services.request_deadline(assembly) == assembly.date - datetime.timedelta(days=12)

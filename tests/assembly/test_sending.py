@@ -153,9 +153,9 @@ def test_the_convocation_mail_is_text_and_html_in_the_members_language_and_gende
         assert kind == "text/html"
         assert message.body.strip() and "<" not in message.body  # the text part is plain text
     html_ar, html_fr = arabic.alternatives[0][0], french.alternatives[0][0]
-    assert 'lang="ar" dir="rtl"' in html_ar and "السيدة فاطمة المحترمة" in html_ar
+    assert 'lang="ar" dir="rtl"' in html_ar and "السيدة <bdi>فاطمة</bdi> المحترمة" in html_ar
     assert "السيدة فاطمة المحترمة" in arabic.body
-    assert 'lang="fr" dir="ltr"' in html_fr and "Monsieur أحمد," in html_fr
+    assert 'lang="fr" dir="ltr"' in html_fr and "Monsieur <bdi>أحمد</bdi>," in html_fr
     assert "Monsieur أحمد," in french.body
     assert f'href="https://portal.example/fr/assembly/c/{ahmed.token}/"' in html_fr
     assert assembly.items.first().title in html_ar

@@ -149,7 +149,7 @@ def test_the_whole_assembly_from_convocation_to_published_minutes(browser, flow_
     # Fatima opens the link of her e-mail (the HTML part) and gives her proxy to Ahmed.
     letter = next(message for message in mail.outbox if message.to == [fatima.email])
     html = letter.alternatives[0][0]
-    assert 'dir="rtl"' in html and "السيدة فاطمة الزهراء المحترمة" in html
+    assert 'dir="rtl"' in html and "السيدة <bdi>فاطمة الزهراء</bdi> المحترمة" in html
     link = re.search(r'href="(http[^"]+/assembly/c/[^"]+)"', html).group(1)
     member.goto(link)
     member.select_option("#id_holder", label=f"{ahmed.name} – {ahmed.memberships.first().council.name}")
