@@ -258,7 +258,11 @@ class MembershipAdmin(TranslatedAdmin):
     def _change(self, request, queryset, status):
         for membership in queryset:
             services.membership_change_status(membership=membership, status=status, by=request.user)
-        self.message_user(request, gettext("%(count)d memberships updated.") % {"count": len(queryset)})
+        self.message_user(
+            request,
+            ngettext("%(count)d membership updated.", "%(count)d memberships updated.", len(queryset))
+            % {"count": len(queryset)},
+        )
 
     @admin.action(description=_("Approve (activate) the selected memberships"), permissions=["change"])
     def activate(self, request, queryset):
@@ -292,7 +296,11 @@ class MembershipAdmin(TranslatedAdmin):
                         on=day,
                     )
                 self.message_user(
-                    request, gettext("%(count)d memberships updated.") % {"count": len(open_ones)}
+                    request,
+                    ngettext(
+                        "%(count)d membership updated.", "%(count)d memberships updated.", len(open_ones)
+                    )
+                    % {"count": len(open_ones)},
                 )
                 return None
         context = {
@@ -451,7 +459,11 @@ class MembershipApplicationAdmin(admin.ModelAdmin):
                 )
                 continue
             done += 1
-        self.message_user(request, gettext("%(count)d applications approved.") % {"count": done})
+        self.message_user(
+            request,
+            ngettext("%(count)d application approved.", "%(count)d applications approved.", done)
+            % {"count": done},
+        )
         if skipped:
             text = ngettext(
                 "%(count)d application was not approved: people on file may be the applicant. "

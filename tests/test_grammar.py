@@ -132,3 +132,24 @@ def test_logout_page_is_a_page_of_the_site(client, django_user_model, language, 
     response = client.post(f"/{language}/members/logout/")
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    zip(
+        COUNTS,
+        [
+            "لم يتم قبول أي طلب.",
+            "تم قبول طلب واحد.",
+            "تم قبول طلبين.",
+            "تم قبول 3 طلبات.",
+            "تم قبول 11 طلبا.",
+            "تم قبول 100 طلب.",
+        ],
+        strict=True,
+    ),
+)
+def test_approved_applications_are_counted_in_arabic(count, expected):
+    with translation.override("ar"):
+        text = ngettext("%(count)d application approved.", "%(count)d applications approved.", count)
+    assert text % {"count": count} == expected

@@ -15,7 +15,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from events.models import visibilities_for
@@ -438,6 +438,19 @@ class Registration(models.Model):
     @property
     def holds_seat(self):
         return self.status in SEAT_STATUSES
+
+    @property
+    def status_label(self):
+        """The status worded for the participant: مسجلة, حاضرة, غائبة (Inscrite…) for a woman."""
+        if self.person_id and self.person.gender == "f":
+            labels = {
+                self.Status.REGISTERED: pgettext("female", "Registered"),
+                self.Status.ATTENDED: pgettext("female", "Attended"),
+                self.Status.ABSENT: pgettext("female", "Absent"),
+            }
+            if self.status in labels:
+                return labels[self.status]
+        return self.get_status_display()
 
     @property
     def undo_deadline(self):

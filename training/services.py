@@ -118,9 +118,7 @@ def registration_restore(*, registration, now=None):
     now = now or timezone.now()
     with transaction.atomic():
         session = _locked(registration.session)
-        registration = (
-            Registration.objects.select_for_update().select_related("person").get(pk=registration.pk)
-        )
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status != Status.CANCELLED:
             return registration
         if not registration.can_undo(now):

@@ -199,7 +199,7 @@ class MyRegistrationsView(LoginRequiredMixin, ListView):
         return (
             selectors.registrations_of(self.request.user)
             .with_waiting_position()
-            .select_related("session__event", "session__programme", "council")
+            .select_related("person", "session__event", "session__programme", "council")
             .prefetch_related("session__session_topics__topic")
             .order_by("-session__event__start_date", "-pk")
         )

@@ -252,3 +252,14 @@ def test_promotion_email_follows_the_members_gender_and_name_form(
         assert "سلمى" not in body or language == "ar"
         for word in words[1:]:
             assert word in body
+
+
+@pytest.mark.parametrize(
+    ("language", "woman", "man"), [("ar", "مسجلة", "مسجل"), ("fr", "Inscrite", "Inscrit")]
+)
+def test_my_registrations_word_the_status_for_the_member(client, django_user_model, language, woman, man):
+    for user, word in ((_woman(django_user_model), woman), (member(django_user_model), man)):
+        client.force_login(user)
+        RegistrationFactory(person=user.person)
+        html = client.get(f"/{language}/training/mine/").content.decode()
+        assert f"<td>{word}</td>" in html
