@@ -48,7 +48,13 @@ def _council(person):
 
 def _mandate(record):
     """The executive bureau's mandate told by the source; it becomes the current one."""
-    note = f"Source: shared/seeds/{record.string('source')}.txt"
+    # The note cites the source document by its title and date, never by a file of ours;
+    # a database loaded before the citation existed had the file's path there.
+    source, note = record.string("source"), record.string("citation")
+    legacy_note = f"Source: shared/seeds/{source}.txt"
+    for legacy in Mandate.objects.filter(body=Mandate.Body.EXECUTIVE_BUREAU, note=legacy_note):
+        legacy.note = note
+        legacy.save(update_fields=["note"])
     values = {
         "is_current": True,
         "start": record.date("start"),
