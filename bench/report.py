@@ -135,7 +135,8 @@ def in_process(rows, requests):
                 times.append((time.perf_counter() - started) * 1000)
             queries = QueryCounter()
             with connection.execute_wrapper(queries):
-                client.get(url)
+                response = client.get(url)
+            html_bytes = len(response.content)
             times.sort()
             cached_ms = None
             if kind != "admin":
@@ -154,6 +155,7 @@ def in_process(rows, requests):
                 "url": url,
                 "kind": kind,
                 "queries": len(queries),
+                "html_bytes": html_bytes,
                 "median_ms": round(statistics.median(times), 1),
                 "p95_ms": round(times[max(0, int(len(times) * 0.95) - 1)], 1),
             }
@@ -320,6 +322,10 @@ def main(argv=None):
             f"{cell(uncached, 'p99_ms', 7, '.1f')} | "
             f"{cell(cached, 'rps', 7, '.0f')} {cell(cached, 'p50_ms', 6, '.1f')} {cell(cached, 'p99_ms', 6, '.1f')}"
         )
+    print(
+        "HTML of one response (bytes): "
+        + ", ".join(f"{label} {measured[label]['html_bytes']:,}" for label, _u, _k in rows)
+    )
     load_after = os.getloadavg()
     print(
         f"load average (1 min) {load_before[0]:.1f} before, {load_after[0]:.1f} after, on {os.cpu_count()} CPUs"

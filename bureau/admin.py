@@ -437,6 +437,7 @@ class RosterAdminMixin:
             "opts": self.model._meta,
             "original": roster,
             "rows": shown,
+            "detail_entries": versions.detail_changes(roster),
             "title": gettext("History of the roster: %(roster)s") % {"roster": roster},
             "can_revert": self.has_change_permission(request, roster),
             "revert_url": f"admin:{self.opts.app_label}_{self.opts.model_name}_roster_revert",

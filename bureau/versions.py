@@ -12,6 +12,7 @@ import hashlib
 import json
 
 from django.db import transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from bureau.models import Committee, CommitteeSeat, Mandate, RosterVersion, Seat
@@ -161,3 +162,48 @@ def revert(roster, version, *, author=None):
         % {"date": version.created_at.strftime("%Y-%m-%d %H:%M")},
         reverted_from=version,
     )
+
+
+def detail_changes(roster, limit=50):
+    """The changes to a roster's own fields (a mandate's dates, note…), newest first.
+
+    django-simple-history keeps them (``Mandate.history``); a roster without such a history
+    (a committee) has none. Each entry: the historical record, whether it created the row, and
+    ``(label, old, new)`` for every field that changed, as the secretariat reads them (the
+    field's verbose name, the choice's label, the date written out, the linked event's name).
+    """
+    manager = getattr(roster, "history", None)
+    if manager is None or roster.pk is None:
+        return []
+    records = list(
+        manager.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
+    )
+    entries = []
+    for index, record in enumerate(records[:limit]):
+        previous = records[index + 1] if index + 1 < len(records) else None
+        if previous is None:
+            entries.append({"record": record, "created": True, "changes": []})
+            continue
+        delta = record.diff_against(previous, foreign_keys_are_objs=False)
+        if delta.changes:
+            changes = []
+            for change in delta.changes:
+                field = roster._meta.get_field(change.field)
+                changes.append((field.verbose_name, _shown(field, change.old), _shown(field, change.new)))
+            entries.append({"record": record, "created": False, "changes": changes})
+    return entries
+
+
+def _shown(field, value):
+    if value is None or value == "":
+        return "—"
+    if field.is_relation:
+        related = field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related is not None else _("deleted (#%(pk)s)") % {"pk": value}
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, datetime.date):
+        return date_format(value, "DATE_FORMAT")
+    return str(value)

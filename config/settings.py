@@ -66,7 +66,7 @@ INSTALLED_APPS = [
     "import_export",
     "adminsortable2",
     "simple_history",
-    "easy_thumbnails",
+    "portal.apps.ThumbnailsConfig",  # easy-thumbnails, named in the portal's languages
     "phonenumber_field",
     "django_otp",
     # django-otp's authenticator apps (TOTP) and backup codes (static tokens), named in the
@@ -74,7 +74,7 @@ INSTALLED_APPS = [
     "portal.apps.AuthenticatorAppsConfig",
     "portal.apps.BackupCodesConfig",
     "portal.apps.LoginAttemptsConfig",
-    "mailer",
+    "portal.apps.MailerConfig",  # django-mailer, named in the portal's languages
     "django_prose_editor",
     "portal",
     "association",

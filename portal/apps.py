@@ -5,6 +5,8 @@ from django.db.models.signals import post_migrate, pre_save
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.apps import DefaultConfig as StaticConfig
 from django_otp.plugins.otp_totp.apps import DefaultConfig as TOTPConfig
+from easy_thumbnails.apps import EasyThumbnailsConfig as ThumbnailsAppConfig
+from mailer.apps import MailerConfig as MailerAppConfig
 
 
 class PortalConfig(AppConfig):
@@ -32,11 +34,15 @@ class PortalAdminConfig(admin_apps.AdminConfig):
 
     def ready(self):
         super().ready()
+        from django.contrib import admin
+
+        from portal import admin_thirdparty
         from portal.admin_fields import translate_boolean_icons
         from portal.admin_filters import use_checked_related_filters
 
         use_checked_related_filters()
         translate_boolean_icons()
+        admin_thirdparty.register(admin.site)
 
 
 class AuthenticatorAppsConfig(TOTPConfig):
@@ -51,6 +57,20 @@ class BackupCodesConfig(StaticConfig):
 
     default = False
     verbose_name = _("Backup codes")
+
+
+class MailerConfig(MailerAppConfig):
+    """django-mailer's queue of outgoing e-mail, under a translated name (it has none)."""
+
+    default = False
+    verbose_name = _("Outgoing e-mail")
+
+
+class ThumbnailsConfig(ThumbnailsAppConfig):
+    """easy-thumbnails' stored image sizes, under a translated name (its own is "Easy_Thumbnails")."""
+
+    default = False
+    verbose_name = _("Image thumbnails")
 
 
 class LoginAttemptsConfig(AxesConfig):

@@ -51,8 +51,14 @@ def _council(person):
 def _mandate(record):
     """The body's mandate told by the source (the executive bureau's unless ``body`` says
     otherwise); it becomes that body's current one."""
-    note = f"Source: shared/seeds/{record.string('source')}.txt"
+    # The note cites the source document by its title and date, never by a file of ours;
+    # a database loaded before the citation existed had the file's path there.
+    source, note = record.string("source"), record.string("citation")
     body = record.choice("body", Mandate.Body.values, Mandate.Body.EXECUTIVE_BUREAU)
+    legacy_note = f"Source: shared/seeds/{source}.txt"
+    for legacy in Mandate.objects.filter(body=body, note=legacy_note):
+        legacy.note = note
+        legacy.save(update_fields=["note"])
     values = {
         "is_current": True,
         "start": record.date("start"),

@@ -26,6 +26,9 @@ def test_ampcp_bureau_of_17_and_15_committees_with_the_sources_titles(client):
     assert mandate.assembly.start_date == mandate.assembly_date  # the calendar's general assembly
     assert mandate.assembly.kind.slug == "general-assembly"
     assert mandate.seats.count() == 17
+    # The note cites the source document by title and date, never by a file path.
+    assert "الجمع العام العادي لجمعية رؤساء مجالس العمالات والأقاليم" in mandate.note
+    assert "29 يناير 2022" in mandate.note and "/" not in mandate.note and ".txt" not in mandate.note
     assert Committee.objects.filter(mandate=mandate).count() == 15
     titles = {seat.person.name_ar: seat.title("ar") for seat in mandate.seats.select_related("person")}
     for name, title in AMPCP_TITLES:
@@ -45,6 +48,7 @@ def test_tangier_tetouan_bureau_of_15_with_two_third_vice_presidents(client):
     call_command("load_demo", "--association", "tanger-tetouan", verbosity=0)
     mandate = Mandate.objects.current()
     assert mandate.seats.count() == 15 and mandate.start is None
+    assert "بلاغ تأسيس" in mandate.note and "/" not in mandate.note
     titles = [(seat.person.name_ar, seat.title("ar")) for seat in mandate.seats.select_related("person")]
     assert titles[:5] == [
         ("عبد الله الجوط", "الرئيس"),
@@ -56,3 +60,13 @@ def test_tangier_tetouan_bureau_of_15_with_two_third_vice_presidents(client):
     assert [t for n, t in titles].count("مستشار") == 5 and ("فاطمة بودياب", "مستشارة") in titles
     html = client.get("/ar/bureau/").content.decode()
     assert "المكتب الإداري" in html and "النائبة الثانية" in html and "للرئيس" not in html
+
+
+@pytest.mark.django_db
+def test_a_database_loaded_with_the_old_path_note_gets_the_citation_without_a_second_mandate():
+    call_command("load_demo", verbosity=0)
+    mandate = Mandate.objects.current()
+    Mandate.objects.filter(pk=mandate.pk).update(note="Source: shared/seeds/002_3645a366a02511d6.txt")
+    call_command("load_demo", verbosity=0)
+    assert Mandate.objects.count() == 1
+    assert Mandate.objects.get().note.startswith("المصدر: ")

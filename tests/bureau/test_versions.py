@@ -296,3 +296,26 @@ def test_the_mandate_page_stays_light_with_a_large_register(secretariat_client, 
     assert len(response.content) <= 130_000, len(response.content)
     # No <select> of every person (the body list has three choices since issue 20).
     assert response.content.count(b"<option") < 210
+
+
+@pytest.mark.django_db
+def test_the_history_also_lists_changes_to_the_mandates_own_fields(secretariat_client, bureau):
+    """Dates and the note are kept by django-simple-history and read on the same history page."""
+    mandate, seats = bureau
+    data = {
+        **_post_data(mandate, [_seat_row(s) for s in seats]),
+        "roster_token": _token(secretariat_client, mandate),
+    }
+    data.update(note="محضر الجمع العام", end="2027-01-28")
+    assert secretariat_client.post(_url(mandate), data).status_code == 302
+    url = reverse("admin:bureau_mandate_history", args=[mandate.pk])
+    html = secretariat_client.get(url).content.decode()
+    section = html[html.index('id="detail-history-title"') :]
+    assert "التغييرات في بيانات تشكيلة المكتب" in section
+    assert "<bdi>ملاحظة</bdi>:" in section and "<bdi>محضر الجمع العام</bdi>" in section
+    assert "28 يناير 2027" in section and "secretariat" in section  # the date written out, the author
+    with override("fr"):
+        html = secretariat_client.get(
+            reverse("admin:bureau_mandate_history", args=[mandate.pk])
+        ).content.decode()
+    assert "Modifications des informations" in html and "28 janvier 2027" in html
