@@ -59,12 +59,7 @@ def test_each_demo_loads_and_every_menu_and_sitemap_link_is_a_page(client, setti
         status = client.get(link).status_code
         if status not in (200, 302):
             broken.append((link, status))
-    # The action programme's menu entry leads nowhere in a year without a programme: issue 20's
-    # "menu dead links" (branch people) removes it; any other broken link fails here.
-    known = [(link, status) for link, status in broken if re.fullmatch(r"/\w\w/events/programme/", link)]
-    assert [item for item in broken if item not in known] == []
-    if known:
-        pytest.xfail(f"the action programme's menu entry is a dead link: {known}")
+    assert broken == []
 
 
 @pytest.mark.django_db
