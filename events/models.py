@@ -413,6 +413,11 @@ class Event(models.Model):
         if self.pk:
             for title, outcome in self.agenda.values_list("title", "outcome"):
                 texts += [title, outcome]
+            # The people at the event: their register names with the other spellings, or as typed.
+            for values in self.participants.values_list(
+                "person__name_ar", "person__name_fr", "person__aliases", "name_ar", "name_fr", "capacity_ar"
+            ):
+                texts += [value for value in values if value]
             for extra in EXTRA_SEARCH_TEXTS:
                 texts += extra(self)
         self.search_key = index_key(*texts)

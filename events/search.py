@@ -4,7 +4,7 @@ public), with their agenda items; training sessions are training's part (``train
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
-from events.models import AgendaItem, Event
+from events.models import AgendaItem, Event, EventParticipant
 from portal.search import SearchResult, SearchResults, ranked, title_vocabulary
 
 
@@ -42,7 +42,7 @@ class EventSearchProvider:
 
 
 def _agenda_changed(sender, instance, raw=False, **kwargs):
-    """An agenda item is part of its event's search key."""
+    """An agenda item (or a participant's name) is part of its event's search key."""
     if raw:
         return
     event = Event.objects.filter(pk=instance.event_id).first()
@@ -53,3 +53,5 @@ def _agenda_changed(sender, instance, raw=False, **kwargs):
 def connect_signals():
     post_save.connect(_agenda_changed, sender=AgendaItem, dispatch_uid="events-search-agenda-save")
     post_delete.connect(_agenda_changed, sender=AgendaItem, dispatch_uid="events-search-agenda-delete")
+    post_save.connect(_agenda_changed, sender=EventParticipant, dispatch_uid="events-search-people-save")
+    post_delete.connect(_agenda_changed, sender=EventParticipant, dispatch_uid="events-search-people-delete")

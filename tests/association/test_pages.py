@@ -167,4 +167,6 @@ def test_pages_keep_a_constant_number_of_queries(client, url, django_assert_max_
         DocumentFactory()
     large = _queries(client, url, django_assert_max_num_queries)
     assert small == large
-    assert large <= 4
+    # at most 4 for the page, and the menu's two content checks (issue 20: no entry to an
+    # empty section), which a shared cache keeps per content version
+    assert large <= 6

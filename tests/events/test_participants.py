@@ -26,7 +26,9 @@ def _json_ld(page):
 def _event_with_people():
     event = EventFactory(title_ar="المؤتمر العالمي", title_fr="Congrès mondial")
     head = PersonFactory(name_ar="عبد العزيز الدرويش", name_fr="Abdelaziz Derouiche")
-    member = PersonFactory(name_ar="اعتماد الزهيدي", name_fr="Itimad Zahidi", gender="f")
+    member = PersonFactory(
+        name_ar="اعتماد الزهيدي", name_fr="Itimad Zahidi", gender="f", aliases="اعتماد الزاهيدي"
+    )
     EventParticipant.objects.create(
         event=event, person=head, role="delegation_head", order=1, capacity_ar="رئيس الجمعية",
         capacity_fr="Président de l'association",
@@ -177,3 +179,16 @@ def test_admin_adds_participants_inline_and_refuses_an_empty_row(admin_client):
         ("لحسن زلمط", "speaker"),
         ("خالد سفير", "official"),
     ]
+
+
+def test_searching_a_participant_finds_the_event():
+    from django.contrib.auth.models import AnonymousUser
+
+    from portal.search import search
+
+    event, _head, _member = _event_with_people()  # saving the participants refreshed the key
+    groups = {group.key: group for group in search("بلكبير", language="ar", user=AnonymousUser())}
+    assert [result.title for result in groups["events"].results] == [event.title]
+    # a register person's other spelling finds the event too
+    groups = {group.key: group for group in search("الزاهيدي", language="ar", user=AnonymousUser())}
+    assert event.title in [result.title for result in groups["events"].results]
