@@ -316,6 +316,15 @@ class DecisionForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        if "item" in self.fields:
+            # The items still open, newest assembly first, each named with its assembly and number.
+            field = self.fields["item"]
+            field.queryset = (
+                models.Item.objects.filter(decision__isnull=True)
+                .select_related("assembly__event")
+                .order_by("-assembly__pk", "order", "pk")
+            )
+            field.label_from_instance = lambda item: f"{item.assembly} — {item.order}. {item}"
 
     def clean(self):
         data = super().clean()
@@ -344,7 +353,6 @@ class DecisionAdmin(SimpleHistoryAdmin):
     form = DecisionForm
     list_display = ["item", "method", "votes_for", "votes_against", "abstentions", "approved", "recorded_at"]
     list_filter = ["method", "approved", "item__assembly"]
-    raw_id_fields = ["item"]
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)

@@ -178,7 +178,7 @@ def test_the_whole_assembly_from_convocation_to_published_minutes(browser, flow_
     inspect(staff, axe_check, server, "/admin/assembly/decision/add/", "decision", problems)
     statutes = assembly.items.get(kind="statutes")
     staff.goto(f"{server.url}/ar/admin/assembly/decision/add/")
-    staff.fill("#id_item", str(statutes.pk))
+    staff.select_option("#id_item", str(statutes.pk))
     staff.select_option("#id_method", "counts")
     staff.fill("#id_votes_for", "3")
     staff.fill("#id_votes_against", "0")
@@ -193,7 +193,7 @@ def test_the_whole_assembly_from_convocation_to_published_minutes(browser, flow_
     assert Decision.objects.get(item=statutes).approved is True
     for item in assembly.items.exclude(pk=statutes.pk):
         staff.goto(f"{server.url}/ar/admin/assembly/decision/add/")
-        staff.fill("#id_item", str(item.pk))
+        staff.select_option("#id_item", str(item.pk))
         staff.select_option("#id_method", "unanimity")
         staff.locator("input[name=_save]").click()
         expect(staff.locator(".messagelist .success")).to_be_visible()
