@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 from solo.admin import SingletonModelAdmin
@@ -100,8 +100,12 @@ class AssemblyAdmin(SimpleHistoryAdmin):
                 post = assembly.convocations.for_post().count()
                 self.message_user(
                     request,
-                    gettext(
-                        "%(assembly)s: %(count)d members convened; %(post)d to send by post. Run send_convocations to e-mail them."
+                    ngettext(
+                        "%(assembly)s: %(count)d member convened; convocations to send by post: %(post)d. "
+                        "E-mail them with the action “Send the convocations by e-mail”.",
+                        "%(assembly)s: %(count)d members convened; convocations to send by post: %(post)d. "
+                        "E-mail them with the action “Send the convocations by e-mail”.",
+                        count,
                     )
                     % {"assembly": assembly, "count": count, "post": post},
                 )
