@@ -8,6 +8,7 @@ from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import urlencode
 from django.utils.translation import get_language
@@ -197,11 +198,15 @@ def detail_context(request, item):
     }
     if item.publish_at:
         jsonld["datePublished"] = item.publish_at.isoformat()
-    if profile.logo:
+    # Search engines take a raster logo only: an SVG logo gives way to the social card, a PNG
+    # drawn from the association's name and logo (association.identity), as og:image does.
+    card = request.build_absolute_uri(reverse("association:social-card"))
+    if profile.logo and not profile.logo_is_svg:
         logo = request.build_absolute_uri(profile.logo.url)
-        jsonld["publisher"]["logo"] = {"@type": "ImageObject", "url": logo}
-    if image or profile.logo:
-        jsonld["image"] = [image or jsonld["publisher"]["logo"]["url"]]
+    else:
+        logo = card
+    jsonld["publisher"]["logo"] = {"@type": "ImageObject", "url": logo}
+    jsonld["image"] = [image or logo]
     if item.category_id:
         jsonld["articleSection"] = item.category.name
     if item.source_organisation_id:

@@ -531,7 +531,9 @@ def test_detail_metadata_opengraph_twitter_and_json_ld(client):
     assert data["datePublished"].startswith("2022-10-10")
     assert data["articleSection"] == "التعاون الدولي"
     assert data["publisher"]["name"] == "الجمعية المغربية لرؤساء مجالس العمالات والأقاليم"
-    assert "image" not in data  # neither a cover nor a logo
+    # Neither a cover nor a logo: the social card (a PNG of the name) is the image and the logo.
+    assert data["image"] == ["http://testserver/ar/social-card.png"]
+    assert data["publisher"]["logo"]["url"] == "http://testserver/ar/social-card.png"
     # Without a cover, the association's logo stands for the article's image.
     from django.core.files.base import ContentFile
 
@@ -543,6 +545,16 @@ def test_detail_metadata_opengraph_twitter_and_json_ld(client):
     )
     assert data["publisher"]["logo"]["url"].startswith("http://testserver/media/")
     assert data["image"] == [data["publisher"]["logo"]["url"]]
+    # An SVG logo is no logo for search engines: the social card stands in.
+    profile.logo.save(
+        "logo.svg", ContentFile(b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"/>')
+    )
+    data = json.loads(
+        re.findall(
+            r'<script type="application/ld\+json">(.*?)</script>', html(client, item.get_absolute_url()), re.S
+        )[0]
+    )
+    assert data["publisher"]["logo"]["url"] == "http://testserver/ar/social-card.png"
 
 
 # Feeds, alternates, sitemap, robots ------------------------------------------------------------
