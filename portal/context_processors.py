@@ -29,7 +29,12 @@ def portal(request):
     current = get_language()
     if len(declared) < 2 or not any(alt["code"] == current for alt in declared):
         declared = []
-    nav = [{"label": label, "url": url} for label, url in registry.nav_links()]
+    # The entry of the section the page is in: "page" on the section's own page, "true" below it
+    # (a press item marks "Press and news").
+    nav = []
+    for label, url in registry.nav_links():
+        current = "page" if request.path == url else "true" if request.path.startswith(url) else ""
+        nav.append({"label": label, "url": url, "current": current})
     return {
         "language_alternates": alternates,
         "hreflang_alternates": declared,
