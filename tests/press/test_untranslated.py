@@ -113,7 +113,8 @@ def test_sitemap_lists_the_french_address_in_latin_letters(client, arabic_only):
 def test_detail_query_count_is_pinned(client, settings, arabic_only, django_assert_max_num_queries):
     settings.PAGE_CACHE = False
     client.get(f"/fr/press/{arabic_only.latin_slug}/")  # profile, menu and neighbours cached
-    with django_assert_max_num_queries(6):
+    # 6 for the page, and the menu's two content checks (issue 20)
+    with django_assert_max_num_queries(8):
         assert client.get(f"/fr/press/{arabic_only.latin_slug}/").status_code == 200
 
 
