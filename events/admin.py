@@ -194,14 +194,19 @@ class CalendarTokenAdmin(admin.ModelAdmin):
 
 
 def to_be_scheduled_task(request):
-    """The admin home's count of events with no date yet (cancelled ones left out)."""
+    """The admin home's count of events with no date yet (cancelled ones left out).
+
+    Only those still pending (planned for this year or a later one): the link leads to exactly
+    these, not to every undated event, whose past-year ones are archived as never scheduled.
+    """
     if not admin_home.can_view(request, models.Event):
         return None
     to_be_set = models.Event.objects.to_be_scheduled().exclude(status=models.Event.Status.CANCELLED)
+    ids = list(to_be_set.values_list("pk", flat=True))
     return {
         "label": gettext("Events to be scheduled (no date yet)"),
-        "count": to_be_set.count(),
-        "url": admin_home.changelist_url(models.Event, schedule__exact=models.Event.Schedule.TO_BE_SET),
+        "count": len(ids),
+        "url": admin_home.changelist_url(models.Event, id__in=",".join(map(str, ids)) or "0"),
     }
 
 

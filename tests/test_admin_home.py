@@ -9,6 +9,7 @@ from django.utils import timezone
 from bureau.models import Mandate
 from events.models import Event
 from members.models import Council, MembershipApplication
+from tests.events.factories import EventFactory
 from training.models import Registration, TrainingSession
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +38,11 @@ def test_index_counts_what_waits(demo, admin_client):
     MembershipApplication.objects.create(
         name_ar="مرفوض", gender="m", council=council, status=MembershipApplication.Status.REJECTED
     )
-    undated = Event.objects.to_be_set().exclude(status=Event.Status.CANCELLED).count()
+    # Pending undated events only: those of a past year are archived as never scheduled.
+    pending = EventFactory(schedule=Event.Schedule.TO_BE_SET, start_date=None)
+    EventFactory(schedule=Event.Schedule.TO_BE_SET, start_date=None, intended_year=2000)
+    undated = Event.objects.to_be_scheduled().exclude(status=Event.Status.CANCELLED).count()
+    assert undated >= 1 and Event.objects.to_be_set().count() > undated
     session = _upcoming_session()
     session.capacity = 10
     session.save()
@@ -47,7 +52,10 @@ def test_index_counts_what_waits(demo, admin_client):
     tasks = {task["url"].split("?")[0]: task for task in response.context["pending_tasks"]}
     applications = tasks[reverse("admin:members_membershipapplication_changelist")]
     assert applications["count"] == 2 and "status__exact=pending" in applications["url"]
-    assert tasks[reverse("admin:events_event_changelist")]["count"] == undated
+    events = tasks[reverse("admin:events_event_changelist")]
+    assert events["count"] == undated
+    listed = admin_client.get(events["url"]).context["cl"].result_list
+    assert len(listed) == undated and pending in listed
     sessions = tasks[reverse("admin:training_trainingsession_changelist")]
     assert sessions["count"] == 1 and f"id__in={session.pk}" in sessions["url"]
     assert admin_client.get(sessions["url"]).context["cl"].result_count == 1

@@ -43,7 +43,7 @@ def test_admin_date_picker_uses_moroccan_months(admin_client):
 @pytest.mark.parametrize(("language", "direction"), [("ar", "rtl"), ("fr", "ltr")])
 def test_page_direction_follows_the_language(client, language, direction):
     response = client.get(f"/{language}/")
-    assert f'<html lang="{language}" dir="{direction}">' in response.content.decode()
+    assert f'<html lang="{language}" dir="{direction}"' in response.content.decode()
 
 
 @pytest.mark.django_db
@@ -88,7 +88,7 @@ def test_amazigh_can_be_switched_on_by_settings_alone(client, settings):
     response = client.get("/zgh/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<html lang="zgh" dir="ltr">' in html
+    assert '<html lang="zgh" dir="ltr"' in html
     assert "ⵜⴰⵎⴰⵣⵉⵖⵜ" in html  # the switcher names it in Tifinagh
     assert reverse("association:home") == "/zgh/"
 

@@ -50,7 +50,7 @@ def test_french_page_of_an_arabic_only_text_says_so_and_marks_each_part(client, 
     response = client.get(f"/fr/press/{arabic_only.latin_slug}/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<html lang="fr" dir="ltr">' in html
+    assert '<html lang="fr" dir="ltr"' in html
     assert NOTICE_FR in html
     notice = re.search(r'<p class="untranslated-notice"[^>]*>', html).group(0)
     assert 'lang="fr"' in notice
