@@ -31,6 +31,7 @@ ADDRESS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|/[\w./?=&%-]*")
 # Names that are the same in every language: brands and file formats the secretariat knows.
 NAMES = {
     *("excel", "xlsx", "csv", "json", "pdf"),
+    *("svg", "png", "jpeg", "webp"),  # the logo's formats: "ملف SVG" is how Arabic writes them
     *("whatsapp", "facebook", "twitter", "youtube", "instagram", "linkedin"),
     *("google", "authenticator", "aegis", "freeotp"),  # the authenticator apps the set-up page names
     "ip",  # "عنوان IP": the acronym is how Arabic writes it

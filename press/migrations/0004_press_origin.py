@@ -9,7 +9,9 @@ class Migration(migrations.Migration):
     dependencies = [
         ("events", "0004_event_organisations"),
         ("members", "0008_organisations_networks"),
-        ("press", "0003_content_types"),
+        # After the Latin slugs, not beside them: two sibling migrations of one table are
+        # unapplied on SQLite with the other's state missing, which drops its column and index.
+        ("press", "0004_latin_slug"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -14,12 +14,12 @@ DEMO_PACKAGES = ["association.demo", "press.demo", "members.demo", "events.demo"
                  "training.demo"]  # fmt: skip
 
 
-def test_both_associations_have_data_files():
-    assert ASSOCIATIONS == ["ampcp", "tanger-tetouan"]
+def test_every_association_has_data_files():
+    assert ASSOCIATIONS == ["ampcp", "azemmour", "tanger-tetouan"]
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("association", ["ampcp", "tanger-tetouan"])
+@pytest.mark.parametrize("association", ["ampcp", "azemmour", "tanger-tetouan"])
 def test_every_data_file_loads_and_every_field_is_read(association):
     """``load_demo`` reads every record through the checks: an unknown field would be refused."""
     call_command("load_demo", "--association", association, verbosity=0)
