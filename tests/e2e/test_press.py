@@ -3,19 +3,16 @@
 import re
 
 import pytest
+from django.core.management import call_command
 
 from press.models import PressRelease
 
 
 @pytest.fixture
 def demo_site(transactional_db, live_server):
-    # The association's demo content (profile, goals, partners, press) only: the other apps'
-    # demos depend on rows their migrations create, which an earlier browser test flushed.
-    from association import demo as association_demo
-    from press import demo as press_demo
-
-    association_demo.load("ampcp")
-    press_demo.load("ampcp")
+    # The whole demo: relayed press items name organisations of the members demo, which in turn
+    # needs the territory rows that an earlier browser test flushed; load_demo restores them.
+    call_command("load_demo", verbosity=0)
     return live_server
 
 
