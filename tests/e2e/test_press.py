@@ -115,7 +115,17 @@ def test_communication_officer_writes_right_to_left_and_pastes_from_word(
     csp = [line for line in console if "Content Security Policy" in line]
     assert not csp, csp  # the editor itself needs no inline script
     # Pasted from Word: its markup is cleaned (the browser also refuses the onclick handler).
+    # Back in the text (the closed dialog does not always hand the focus back), after the link.
+    editor.focus()
     page.keyboard.press("Control+End")
+    # The editor takes the moved caret on the browser's next selection event: Enter pressed before
+    # it would split at the old selection and replace the linked word.
+    editor.evaluate(
+        """(element) => new Promise((resolve) => {
+            const settled = () => element.editor.state.selection.empty ? resolve() : setTimeout(settled, 10);
+            settled();
+        })"""
+    )
     page.keyboard.press("Enter")
     page.evaluate(
         """([selector, html]) => {
