@@ -57,6 +57,12 @@
           rendered.removeAttribute("role");
           rendered.removeAttribute("aria-readonly");
         });
+        // select2 puts the "clear all" cross of a multiple choice inside its list of choices,
+        // where only list items belong: it moves just before the list (its handler stays on
+        // the selection box, and select2 still finds it there to replace it).
+        container.querySelectorAll("ul.select2-selection__rendered > .select2-selection__clear").forEach(function (clear) {
+          clear.parentElement.before(clear);
+        });
         container.querySelectorAll("input.select2-search__field:not([aria-label])").forEach(function (input) {
           input.setAttribute("aria-label", name);
         });

@@ -224,8 +224,13 @@ def member_uses_the_calendar_and_training(
     row = page.locator("tbody tr", has_text=_title(training, language))
     assert row.count() == 1
     _fits(page)
-    row.locator("button[type=submit]").click()
-    page.wait_for_url(f"**/{language}/training/mine/")
+    # Cancelling asks first, on a page that names the session; "yes" cancels.
+    row.locator(".button--secondary").click()
+    page.wait_for_url(re.compile(rf"/{language}/training/registration/\d+/cancel/$"))
+    assert _title(training, language) in page.locator("main").inner_text()
+    _fits(page)
+    page.locator("form.form-actions button[type=submit]").click()
+    page.wait_for_url(re.compile(rf"/{language}/training/mine/#registration-\d+$"))
     status = {"ar": "ملغى", "fr": "Annulé"}[language]
     assert status in page.locator("tbody tr", has_text=_title(training, language)).inner_text()
     session.refresh_from_db()

@@ -116,9 +116,18 @@ PAGES = [
 
 OUTSIDE = """() => {
   const width = document.documentElement.clientWidth;
+  // A strip that scrolls sideways on its own (the calendar's views on a phone, a wide table)
+  // keeps what it holds reachable: only what nothing lets you scroll to is lost.
+  const scrolledInside = (el) => {
+    for (let box = el.parentElement; box && box !== document.body; box = box.parentElement) {
+      if (["auto", "scroll"].includes(getComputedStyle(box).overflowX)) return true;
+    }
+    return false;
+  };
   return [...document.querySelectorAll("body *")]
     .filter((el) => { const box = el.getBoundingClientRect(); return box.width > 1 && (box.left < -1 || box.right > width + 1); })
     .filter((el) => !el.closest(".skip-link"))
+    .filter((el) => !scrolledInside(el))
     .map((el) => `${el.tagName}.${el.className}`);
 }"""
 
