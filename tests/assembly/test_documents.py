@@ -13,6 +13,9 @@ pytestmark = pytest.mark.django_db
 def test_convocation_letter_in_arabic_and_french(assembly):
     services.convene(assembly=assembly)
     convocation = assembly.convocations.get(person__name_ar="فاطمة")
+    # A key with hyphens (token_urlsafe makes them): the line must not break after one.
+    convocation.token = "e-C41rYIHl0uiECX7Uq4016-WV30sCZSGkRCm0YZVko8"
+    convocation.save(update_fields=["token"])
     pdf = assert_accessible(
         letter_pdf(convocation, language="ar", base_url="https://example.org/"),
         language="ar",
@@ -20,9 +23,8 @@ def test_convocation_letter_in_arabic_and_french(assembly):
         fonts={"Amiri", "Amiri-Bold"},
         phrases=["المصادقة على التقرير الأدبي", "تجديد المكتب"],
     )
-    # The personal link, isolated from the Arabic around it, copies as typed (it may wrap).
-    assert "https://example.org/ar/assembly/c/" in pdf.text
-    assert convocation.token in pdf.text
+    # The personal link, on a line of its own, copies as typed.
+    assert f"https://example.org/ar/assembly/c/{convocation.token}/" in pdf.text
     assert_accessible(
         letter_pdf(convocation, language="fr"),
         language="fr",
