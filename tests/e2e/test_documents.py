@@ -22,11 +22,13 @@ LINES = {"ar": "اجتماع تنسيقي مع السيد الخازن العا�
 @pytest.fixture
 def programme_site(transactional_db, live_server):
     from events import demo
+    from members import demo as members_demo
     from members import territory
     from members.models import Council
 
     if not Council.objects.exists():
         territory.load(territory.current_apps())
+    members_demo.load("ampcp")  # the register the programme's participants name
     demo.load("ampcp")
     return live_server
 
