@@ -55,7 +55,7 @@ def pages():
     from events.models import Event
     from press.models import PressRelease
 
-    item = PressRelease.objects.published().order_by("-publish_at").first()
+    item = PressRelease.objects.published().first()
     event = Event.objects.filter(visibility=Event.Visibility.PUBLIC, start_date__isnull=False).order_by(
         "-start_date"
     )

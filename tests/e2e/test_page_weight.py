@@ -69,6 +69,7 @@ def _add_logo_and_covers():
     press items that the home page shows, as the secretariat would upload them."""
     from association.models import AssociationProfile
     from press.models import PressRelease
+    from press.selectors import HOME_PRESS_ITEMS
 
     profile = AssociationProfile.get_solo()
     logo = _image_bytes(
@@ -78,7 +79,9 @@ def _add_logo_and_covers():
     )
     profile.logo.save("logo.png", ContentFile(logo))
     get_thumbnailer(profile.logo)["logo"]  # made on upload's first display; here before serving starts
-    for number, item in enumerate(PressRelease.objects.published().order_by("-publish_at")[:3]):
+    # The home page's own query: PostgreSQL sorts undated items first under a bare "-publish_at".
+    shown = PressRelease.objects.published().for_list()[:HOME_PRESS_ITEMS]
+    for number, item in enumerate(PressRelease.objects.filter(pk__in=[item.pk for item in shown])):
         item.cover_image.save(
             f"cover-{number}.jpg", ContentFile(_image_bytes((2400, 1600), "JPEG", _photo)), save=False
         )
