@@ -485,6 +485,9 @@ MIDDLEWARE.insert(
     "portal.pagecache.EarlyPageCacheMiddleware",
 )
 PAGE_CACHE = env.bool("PAGE_CACHE", default=bool(REDIS_URL))
+# Values derived from the data (counts, menu checks, lists of years) kept per content version
+# (portal.content_version.per_version); the test settings turn it off.
+CONTENT_DATA_CACHE = env.bool("CONTENT_DATA_CACHE", default=True)
 # Seconds a page or a value is kept at most (pages: never past local midnight).
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=600)
 # max-age for browsers and proxies; 0 = they revalidate every time (ETag, 304), never stale.

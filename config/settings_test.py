@@ -1,4 +1,5 @@
-"""Settings for the test suite: production settings with a fast password hasher.
+"""Settings for the test suite: production settings with a fast password hasher, and values
+derived from the data computed on every page.
 
 Tests create and log in hundreds of accounts; PBKDF2's deliberate slowness (a good part of a
 second a hash on these machines) would be much of the suite's time and proves nothing about the
@@ -15,6 +16,11 @@ from config.settings import *  # noqa: F403
 from config.settings import CACHES, REDIS_URL
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PRODUCTION_HASHERS]
+
+# Values derived from the data are computed on every page (portal.content_version.per_version),
+# with Redis as without: the query counts the tests pin are then the cost of building the page,
+# the same on SQLite and on PostgreSQL with Redis. The tests of keeping them turn it back on.
+CONTENT_DATA_CACHE = False
 
 # Under pytest-xdist every worker gets a Redis database of its own: the suite empties the cache
 # around each test (FLUSHDB), which would otherwise empty the other workers' cache mid-test.

@@ -161,8 +161,11 @@ def per_version(name, compute, timeout=None):
     """``compute()``, kept until the content version changes: for values derived from the data
     that many pages read (counts, lists of years). ``name`` holds everything else the value
     depends on (language, filters). Computed every time without a cache shared by every process
-    (unless PAGE_CACHE is on, as tests do) or when it is unreachable."""
-    if not settings.PAGE_CACHE and isinstance(caches["default"], (LocMemCache, DummyCache)):
+    (unless PAGE_CACHE is on, as tests do), when it is unreachable, or with CONTENT_DATA_CACHE
+    off (the test settings: a page's pinned query count is then the same with and without Redis)."""
+    if not settings.CONTENT_DATA_CACHE or (
+        not settings.PAGE_CACHE and isinstance(caches["default"], (LocMemCache, DummyCache))
+    ):
         return compute()
     version = current_version()
     if version is None:

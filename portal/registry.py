@@ -15,6 +15,8 @@ from django.dispatch import receiver
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language
 
+from portal.content_version import per_version
+
 
 @dataclass(frozen=True)
 class NavEntry:
@@ -77,12 +79,14 @@ def nav_links():
 
 
 def _empty_sections():
-    """The url names of the entries whose section has no content: one EXISTS query per
-    conditional entry (two today), asked on every built page. Not kept per content version:
-    the pages that ask are cached whole anyway, and a count that is the same with and without
-    a shared cache keeps the pages' query pins true on every database."""
-    return frozenset(
-        entry.url_name for entry in _nav.values() if entry.has_content is not None and not entry.has_content()
+    """The url names of the entries whose section has no content, kept per content version."""
+    conditional = [entry for entry in _nav.values() if entry.has_content is not None]
+    if not conditional:
+        return frozenset()
+    names = ",".join(sorted(entry.url_name for entry in conditional))
+    return per_version(
+        f"nav:empty:{names}",
+        lambda: frozenset(entry.url_name for entry in conditional if not entry.has_content()),
     )
 
 

@@ -33,6 +33,7 @@ def member(django_user_model):
 @pytest.fixture(autouse=True)
 def _page_cache_on(settings):
     settings.PAGE_CACHE = True
+    settings.CONTENT_DATA_CACHE = True
     settings.PAGE_CACHE_TIMEOUT = 600
     # The association profile is created by the very first request of a site (a write).
     AssociationProfile.get_solo()

@@ -135,6 +135,8 @@ def test_admin_people_count_is_kept_until_the_next_write(admin_client, settings)
     from tests.members.test_directory import _bulk_members
 
     settings.PAGE_CACHE = True  # the count is kept under the page cache's content version
+
+    settings.CONTENT_DATA_CACHE = True
     cache.clear()
     _bulk_members(60)
     url = "/ar/admin/members/person/"

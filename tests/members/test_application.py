@@ -143,6 +143,8 @@ def test_council_list_is_written_once_per_content_version(client, settings):
     from django.test.signals import template_rendered
 
     settings.PAGE_CACHE = True  # values are kept per content version (as with Redis)
+
+    settings.CONTENT_DATA_CACHE = True
     rendered = []
 
     def record(sender, template, **kwargs):

@@ -245,6 +245,8 @@ def test_pages_built_while_the_replica_may_lag_are_served_but_not_kept(
     from portal import content_version
 
     settings.PAGE_CACHE = True
+
+    settings.CONTENT_DATA_CACHE = True
     settings.DATABASE_REPLICA_PIN_SECONDS = 10
     AssociationProfile.get_solo()
     Partner.objects.create(name_ar="وزارة الداخلية", name_fr="Ministère de l'Intérieur")  # a new version
