@@ -105,8 +105,10 @@ def translate_model_labels(*models):
     for model in models:
         opts = model._meta
         if "verbose_name_plural" not in opts.original_attrs and isinstance(opts.verbose_name, str):
-            # Django made the plural "<verbose name>s" lazily; it is given to gettext whole.
-            opts.verbose_name_plural = _(f"{opts.verbose_name}s")
+            # Django made the plural "<verbose name>s" lazily; it is given to gettext whole (the
+            # catalogue has it from the list above; a variable, so makemessages skips it).
+            plural = f"{opts.verbose_name}s"
+            opts.verbose_name_plural = _(plural)
         opts.verbose_name = _translated(opts.verbose_name)
         opts.verbose_name_plural = _translated(opts.verbose_name_plural)
         for field in opts.get_fields():
