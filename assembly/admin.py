@@ -212,10 +212,10 @@ def _quorum_text(result):
 
 @admin.register(models.Convocation)
 class ConvocationAdmin(admin.ModelAdmin):
-    list_display = ["person", "council", "assembly", "delivery", "sent_at", "reply", "letters"]
+    list_display = ["person", "council", "assembly", "delivery", "sent_at", "reply_label", "letters"]
     list_filter = ["delivery", "reply", "assembly"]
     search_fields = ["person__name_ar", "person__name_fr", "council__name_ar"]
-    fields = ["assembly", "person", "council", "delivery", "sent_at", "error", "reply", "letters"]
+    fields = ["assembly", "person", "council", "delivery", "sent_at", "error", "reply_label", "letters"]
     readonly_fields = fields
 
     def has_add_permission(self, request):
@@ -223,6 +223,10 @@ class ConvocationAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("person", "council", "assembly__event")
+
+    @admin.display(description=_("reply"), ordering="reply")
+    def reply_label(self, obj):
+        return obj.reply_label
 
     @admin.display(description=_("letter"))
     def letters(self, obj):
@@ -254,11 +258,12 @@ class ConvocationAdmin(admin.ModelAdmin):
 class AttendanceAdmin(SimpleHistoryAdmin):
     """Read only here: attendance is recorded on the sign-in screen."""
 
-    list_display = ["convocation", "status", "proxy_holder", "on_paper", "recorded_by", "recorded_at"]
+    list_display = ["convocation", "status_label", "proxy_holder", "on_paper", "recorded_by", "recorded_at"]
     list_filter = ["status", "on_paper", "convocation__assembly"]
+    list_select_related = ["convocation__person", "proxy_holder__person", "recorded_by"]
     readonly_fields = [
         "convocation",
-        "status",
+        "status_label",
         "proxy_holder",
         "proxy_slot",
         "on_paper",
@@ -271,6 +276,10 @@ class AttendanceAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("attendance"), ordering="status")
+    def status_label(self, obj):
+        return obj.status_label
 
 
 class DocumentInline(TranslatedTabularInline):

@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from simple_history.models import HistoricalRecords
 from solo.models import SingletonModel
 
@@ -344,6 +345,17 @@ class Convocation(models.Model):
     def get_absolute_url(self):
         return reverse("assembly:personal", args=[self.token])
 
+    @property
+    def reply_label(self):
+        """The reply worded for the member: ستحضر / سيحضر, Sera présente / Sera présent (the
+        choice labels, which the list filter shows, are neutral nouns)."""
+        female = self.person.gender == "f"
+        if self.reply == self.Reply.ATTEND:
+            return pgettext("female", "Will attend") if female else pgettext("male", "Will attend")
+        if self.reply == self.Reply.PROXY:
+            return pgettext("female", "Gives a proxy") if female else pgettext("male", "Gives a proxy")
+        return self.get_reply_display()
+
 
 class Attendance(models.Model):
     """A convened member's attendance: present, represented by a proxy holder, or absent.
@@ -410,7 +422,23 @@ class Attendance(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.convocation} – {self.get_status_display()}"
+        return f"{self.convocation} – {self.status_label}"
+
+    @property
+    def status_label(self):
+        """The attendance worded for the member: حاضرة / حاضر, Présente / Présent."""
+        female = self.convocation.person.gender == "f"
+        labels = {
+            self.Status.PRESENT: (pgettext("female", "Present"), pgettext("male", "Present")),
+            self.Status.REPRESENTED: (
+                pgettext("female", "Represented by proxy"),
+                pgettext("male", "Represented by proxy"),
+            ),
+            self.Status.ABSENT: (pgettext("female", "Absent"), pgettext("male", "Absent")),
+        }
+        if self.status in labels:
+            return labels[self.status][0 if female else 1]
+        return self.get_status_display()
 
 
 class Decision(models.Model):

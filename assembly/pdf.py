@@ -3,6 +3,7 @@ Arabic with the embedded Noto Naskh: ``training.pdf.render_pdf``)."""
 
 from django.utils import translation
 
+from assembly.selectors import signatories
 from training.pdf import render_pdf
 
 
@@ -20,6 +21,7 @@ def letter_pdf(convocation, *, language, base_url=""):
             "proxies_allowed": rules.proxies_allowed,
             "max_proxies": rules.max_proxies,
             "url": url,
+            "signatories": signatories(),
         },
         language=language,
     )
@@ -29,6 +31,6 @@ def minutes_pdf(minutes, *, language):
     text = getattr(minutes, f"text_{language}", "") or minutes.text_ar or minutes.text
     return render_pdf(
         "assembly/pdf/minutes.html",
-        {"minutes": minutes, "assembly": minutes.assembly, "text": text},
+        {"minutes": minutes, "assembly": minutes.assembly, "text": text, "signatories": signatories()},
         language=language,
     )

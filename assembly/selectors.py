@@ -1,8 +1,11 @@
-"""What other apps' pages show of the general assembly (through their hooks)."""
+"""What other apps' pages show of the general assembly (through their hooks), and what its
+documents read from the bureau."""
 
 from django.utils.translation import gettext as _
 
 from assembly.models import Minutes
+from bureau.models import Mandate, Seat
+from bureau.titles import Office
 
 
 def minutes_of_event(request, event):
@@ -18,3 +21,20 @@ def minutes_of_event(request, event):
             "date": minutes.approved_at,
         }
     ]
+
+
+def signatories():
+    """The genders of the current bureau's president and secretary-general, who sign the letters
+    and minutes ("president"/"secretary_general" → "m"/"f"; "" when the seat is vacant): the
+    signature lines read الرئيسة, La présidente for a woman. One query."""
+    held = Seat.objects.filter(
+        mandate__is_current=True,
+        mandate__body=Mandate.Body.EXECUTIVE_BUREAU,
+        end__isnull=True,
+        office__in=[Office.PRESIDENT, Office.SECRETARY_GENERAL],
+    ).values_list("office", "person__gender")
+    genders = dict(held)
+    return {
+        "president": genders.get(Office.PRESIDENT, ""),
+        "secretary_general": genders.get(Office.SECRETARY_GENERAL, ""),
+    }

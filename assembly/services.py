@@ -21,7 +21,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from assembly.models import (
     AgendaRequest,
@@ -187,6 +187,21 @@ def _check_open(assembly):
         raise AssemblyError(_("This assembly is closed."))
 
 
+def _holds_proxies(person, *, can_give):
+    """Why a proxy holder cannot give their own proxy (or be marked absent), worded for them."""
+    female = person.gender == "f"
+    if not can_give:
+        if female:
+            message = pgettext("female", "%(member)s holds proxies and cannot give theirs.")
+        else:
+            message = pgettext("male", "%(member)s holds proxies and cannot give theirs.")
+    elif female:
+        message = pgettext("female", "%(member)s holds proxies: record those members' attendance first.")
+    else:
+        message = pgettext("male", "%(member)s holds proxies: record those members' attendance first.")
+    return message % {"member": person}
+
+
 @transaction.atomic
 def give_proxy(*, convocation, holder, by=None, on_paper=False):
     """``convocation``'s member gives their vote to ``holder``, another convened member.
@@ -205,13 +220,13 @@ def give_proxy(*, convocation, holder, by=None, on_paper=False):
         raise AssemblyError(_("A member cannot give a proxy to themselves."))
     convocation, holder = _lock(convocation, holder)
     if Attendance.objects.filter(convocation=holder, status=Attendance.Status.REPRESENTED).exists():
-        raise AssemblyError(
-            _("%(holder)s has given their own proxy and cannot hold one.") % {"holder": holder.person}
-        )
+        if holder.person.gender == "f":
+            message = pgettext("female", "%(holder)s has given their own proxy and cannot hold one.")
+        else:
+            message = pgettext("male", "%(holder)s has given their own proxy and cannot hold one.")
+        raise AssemblyError(message % {"holder": holder.person})
     if Attendance.objects.filter(proxy_holder=convocation).exists():
-        raise AssemblyError(
-            _("%(member)s holds proxies and cannot give theirs.") % {"member": convocation.person}
-        )
+        raise AssemblyError(_holds_proxies(convocation.person, can_give=False))
     taken = set(
         Attendance.objects.filter(proxy_holder=holder)
         .exclude(convocation=convocation)
@@ -274,10 +289,7 @@ def mark_absent(*, convocation, by=None):
     _check_open(convocation.assembly)
     (convocation,) = _lock(convocation)
     if Attendance.objects.filter(proxy_holder=convocation).exists():
-        raise AssemblyError(
-            _("%(member)s holds proxies: record those members' attendance first.")
-            % {"member": convocation.person}
-        )
+        raise AssemblyError(_holds_proxies(convocation.person, can_give=True))
     Attendance.objects.update_or_create(
         convocation=convocation,
         defaults={

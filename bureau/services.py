@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from bureau.models import CommitteeSeat, Mandate, Seat
 from bureau.titles import Office
@@ -118,12 +118,14 @@ def align_ranks_with_order(*, mandate, ranks_edited=False):
     return changed
 
 
-def _held_twice(held, message):
-    """``message`` once for each person in more than one of the ``held`` seats."""
+def _held_twice(held, messages):
+    """A message once for each person in more than one of the ``held`` seats, worded for them:
+    ``messages`` is the pair (about a woman, about a man)."""
     people = Counter(seat.person_id for seat in held)
     warnings = []
     for seat in held:
         if people[seat.person_id] > 1:
+            message = messages[0] if seat.person.gender == "f" else messages[1]
             warnings.append(message % {"person": seat.person})
             people[seat.person_id] = 0
     return warnings
@@ -180,7 +182,13 @@ def roster_warnings(mandate, held=None):
             warnings.append(
                 _("%(person)s has no rank: the title cannot be numbered.") % {"person": seat.person}
             )
-    warnings += _held_twice(held, _("%(person)s holds more than one office in this bureau."))
+    warnings += _held_twice(
+        held,
+        (
+            pgettext("female", "%(person)s holds more than one office in this bureau."),
+            pgettext("male", "%(person)s holds more than one office in this bureau."),
+        ),
+    )
     warnings += _outside_warnings(seats, mandate)
     return warnings
 
@@ -198,7 +206,13 @@ def committee_warnings(committee, held=None):
     chairs = [seat for seat in held if seat.role == CommitteeSeat.Role.CHAIR]
     if held and not chairs:
         warnings.append(_("The committee “%(committee)s” has no chair.") % {"committee": committee})
-    warnings += _held_twice(held, _("%(person)s holds more than one seat in this committee."))
+    warnings += _held_twice(
+        held,
+        (
+            pgettext("female", "%(person)s holds more than one seat in this committee."),
+            pgettext("male", "%(person)s holds more than one seat in this committee."),
+        ),
+    )
     warnings += _outside_warnings(seats, committee.mandate)
     return warnings
 

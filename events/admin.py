@@ -1,8 +1,8 @@
 from adminsortable2.admin import SortableAdminMixin
 from django.contrib import admin, messages
 from django.utils.html import format_html
-from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 
 from events import models, services
@@ -203,11 +203,15 @@ def to_be_scheduled_task(request):
         return None
     to_be_set = models.Event.objects.to_be_scheduled().exclude(status=models.Event.Status.CANCELLED)
     ids = list(to_be_set.values_list("pk", flat=True))
-    return {
-        "label": gettext("Events to be scheduled (no date yet)"),
-        "count": len(ids),
-        "url": admin_home.changelist_url(models.Event, id__in=",".join(map(str, ids)) or "0"),
-    }
+    return admin_home.task(
+        text=ngettext(
+            "%(count)d event to be scheduled (no date yet)",
+            "%(count)d events to be scheduled (no date yet)",
+            len(ids),
+        ),
+        count=len(ids),
+        url=admin_home.changelist_url(models.Event, id__in=",".join(map(str, ids)) or "0"),
+    )
 
 
 admin_home.register_home_task(to_be_scheduled_task, order=20)

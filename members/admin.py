@@ -515,11 +515,14 @@ def applications_task(request):
     if not admin_home.can_view(request, models.MembershipApplication):
         return None
     pending = models.MembershipApplication.Status.PENDING
-    return {
-        "label": gettext("Membership applications to decide"),
-        "count": models.MembershipApplication.objects.filter(status=pending).count(),
-        "url": admin_home.changelist_url(models.MembershipApplication, status__exact=pending),
-    }
+    count = models.MembershipApplication.objects.filter(status=pending).count()
+    return admin_home.task(
+        text=ngettext(
+            "%(count)d membership application to decide", "%(count)d membership applications to decide", count
+        ),
+        count=count,
+        url=admin_home.changelist_url(models.MembershipApplication, status__exact=pending),
+    )
 
 
 admin_home.register_home_task(applications_task, order=10)

@@ -1,6 +1,7 @@
 """The admin's home page leads with the bureau, then what waits for the secretariat, counted."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -88,3 +89,52 @@ def test_staff_see_only_what_they_may_view(demo, client, django_user_model):
     clerk = django_user_model.objects.create_user("clerk", password="a-long-test-password", is_staff=True)
     response = force_login_verified(client, clerk).get("/ar/admin/")
     assert response.context["pending_tasks"] == [] and response.context["bureau_links"] == []
+
+
+def _task_text(html, url):
+    """The words of the task linking to ``url`` as a reader gets them (tags dropped)."""
+    item = re.search(rf'<li[^>]*><a href="{re.escape(url)}[^"]*">(.*?)</a></li>', html)
+    return re.sub(r"<[^>]+>", "", item.group(1))
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    zip(
+        (0, 1, 2, 3, 11, 100),
+        [
+            "لا يوجد أي طلب انخراط ينتظر القرار",
+            "طلب انخراط واحد ينتظر القرار",
+            "طلبا انخراط ينتظران القرار",
+            "3 طلبات انخراط تنتظر القرار",
+            "11 طلبا للانخراط تنتظر القرار",
+            "100 طلب انخراط تنتظر القرار",
+        ],
+        strict=True,
+    ),
+)
+def test_the_count_and_its_noun_agree_in_arabic(admin_client, count, expected):
+    """Arabic's six forms (issue 22): one and two are spelt out, 3–10 take a plural, 11–99 and
+    100 a singular; the number, where written, is set in the badge."""
+    council = Council.objects.first()
+    MembershipApplication.objects.bulk_create(
+        MembershipApplication(name_ar=f"صاحب الطلب {number}", gender="m", council=council)
+        for number in range(count)
+    )
+    response = admin_client.get("/ar/admin/")
+    html = response.content.decode()
+    url = reverse("admin:members_membershipapplication_changelist")
+    assert _task_text(html, url) == expected
+    assert (f'<span class="home-tasks__count">{count}</span>' in html) == (count >= 3)
+    assert ('class="home-tasks__item--due"><a href="' + url in html) == (count > 0)
+
+
+@pytest.mark.parametrize(("count", "expected"), [(0, "0 demande"), (1, "1 demande"), (2, "2 demandes")])
+def test_the_count_and_its_noun_agree_in_french(admin_client, count, expected):
+    council = Council.objects.first()
+    MembershipApplication.objects.bulk_create(
+        MembershipApplication(name_ar=f"صاحب الطلب {number}", gender="f", council=council)
+        for number in range(count)
+    )
+    html = admin_client.get("/fr/admin/").content.decode()
+    url = reverse("admin:members_membershipapplication_changelist")
+    assert _task_text(html, url) == f"{expected} d’adhésion à trancher"

@@ -1,6 +1,11 @@
 """Grammar by the person and the number (issue 22): gendered messages in ar and fr, the
 French name form in French, and Arabic's six plural forms wherever a count meets a noun."""
 
+import re
+from gettext import c2py
+from pathlib import Path
+
+import django
 import pytest
 from django.core import mail
 from django.template import Context, Template
@@ -8,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import ngettext
 
 from members.models import MembershipApplication
+from portal import admin_home
 from tests.members.factories import council
 
 # Django's Arabic plural forms: 0, 1, 2, 3–10, 11–99, 100–102 (and so on).
@@ -153,3 +159,64 @@ def test_approved_applications_are_counted_in_arabic(count, expected):
     with translation.override("ar"):
         text = ngettext("%(count)d application approved.", "%(count)d applications approved.", count)
     assert text % {"count": count} == expected
+
+
+def _plural_expression(path):
+    """The ``plural=`` expression of a catalogue's header, its quoted lines joined."""
+    header = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
+    header = re.sub(r'"\n"', "", header)
+    return re.search(r"Plural-Forms: nplurals=6; plural=(.*?);\\n", header).group(1).strip()
+
+
+def test_every_arabic_catalogue_has_the_same_plural_forms_as_django():
+    """Django keeps apart the catalogues whose plural formulas differ, so a catalogue whose own
+    order of forms differs is not wrong by itself, but its entries then look wrong to whoever
+    compares them with the others: one header, Django's own (0, 1, 2, 3–10, 11–99, 100+)."""
+    root = Path(__file__).resolve().parent.parent
+    catalogues = [*root.glob("*/locale/ar/LC_MESSAGES/django.po"), root / "locale/ar/LC_MESSAGES/django.po"]
+    django_ar = Path(django.__file__).parent / "conf/locale/ar/LC_MESSAGES/django.po"
+    expected = _plural_expression(django_ar)
+    assert [c2py(expected)(n) for n in COUNTS] == [0, 1, 2, 3, 4, 5]
+    assert len(catalogues) >= 6
+    for path in catalogues:
+        assert _plural_expression(path) == expected, path
+
+
+@pytest.mark.parametrize(
+    ("count", "events", "sessions"),
+    zip(
+        COUNTS,
+        [
+            "لا يوجد أي نشاط في انتظار تحديد تاريخه",
+            "نشاط واحد في انتظار تحديد تاريخه",
+            "نشاطان في انتظار تحديد تاريخيهما",
+            "3 أنشطة في انتظار تحديد تواريخها",
+            "11 نشاطا في انتظار تحديد تواريخها",
+            "100 نشاط في انتظار تحديد تواريخها",
+        ],
+        [
+            "لا توجد أي دورة تكوينية شبه ممتلئة (90 % من المقاعد أو أكثر)",
+            "دورة تكوينية واحدة شبه ممتلئة (90 % من المقاعد أو أكثر)",
+            "دورتان تكوينيتان شبه ممتلئتين (90 % من المقاعد أو أكثر)",
+            "3 دورات تكوينية شبه ممتلئة (90 % من المقاعد أو أكثر)",
+            "11 دورة تكوينية شبه ممتلئة (90 % من المقاعد أو أكثر)",
+            "100 دورة تكوينية شبه ممتلئة (90 % من المقاعد أو أكثر)",
+        ],
+        strict=True,
+    ),
+)
+def test_the_admin_homes_tasks_are_counted_in_arabic(count, events, sessions):
+    """The sentences of the secretariat's home (portal.admin_home), as each app words them."""
+    with translation.override("ar"):
+        event_text = ngettext(
+            "%(count)d event to be scheduled (no date yet)",
+            "%(count)d events to be scheduled (no date yet)",
+            count,
+        )
+        session_text = ngettext(
+            "%(count)d training session nearly full (90 %% of seats or more)",
+            "%(count)d training sessions nearly full (90 %% of seats or more)",
+            count,
+        )
+    assert admin_home.task(text=event_text, count=count, url="/")["label"] == events
+    assert admin_home.task(text=session_text, count=count, url="/")["label"] == sessions

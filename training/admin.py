@@ -126,6 +126,7 @@ class TrainingSessionAdmin(TranslatedAdmin):
                     session=session,
                     person=data["person"],
                     participant_name=data["participant_name"],
+                    participant_gender=data["participant_gender"],
                     council=data["council"],
                     email=data["email"],
                     language=data["language"],
@@ -137,7 +138,7 @@ class TrainingSessionAdmin(TranslatedAdmin):
                 self.message_user(
                     request,
                     gettext("%(name)s: %(status)s.")
-                    % {"name": registration.name, "status": registration.get_status_display()},
+                    % {"name": registration.name, "status": registration.status_label},
                     messages.SUCCESS,
                 )
                 return redirect("admin:training_trainingsession_change", session.pk)
@@ -222,7 +223,16 @@ class RegistrationAdmin(admin.ModelAdmin):
         "attendance_marked_at",
         "reminder_sent_at",
     ]
-    fields = ["session", "person", "participant_name", "council", "email", "language", *readonly_fields[2:]]
+    fields = [
+        "session",
+        "person",
+        "participant_name",
+        "participant_gender",
+        "council",
+        "email",
+        "language",
+        *readonly_fields[2:],
+    ]
     actions = ["mark_attended", "mark_absent", "cancel_registrations"]
 
     def has_add_permission(self, request):
@@ -286,11 +296,15 @@ def nearly_full_task(request):
     if not admin_home.can_view(request, models.TrainingSession):
         return None
     ids = list(selectors.nearly_full_sessions().values_list("pk", flat=True))
-    return {
-        "label": gettext("Training sessions nearly full (90 % of seats or more)"),
-        "count": len(ids),
-        "url": admin_home.changelist_url(models.TrainingSession, id__in=",".join(map(str, ids)) or "0"),
-    }
+    return admin_home.task(
+        text=ngettext(
+            "%(count)d training session nearly full (90 %% of seats or more)",
+            "%(count)d training sessions nearly full (90 %% of seats or more)",
+            len(ids),
+        ),
+        count=len(ids),
+        url=admin_home.changelist_url(models.TrainingSession, id__in=",".join(map(str, ids)) or "0"),
+    )
 
 
 admin_home.register_home_task(nearly_full_task, order=30)

@@ -17,6 +17,12 @@ class RegisterOnBehalfForm(forms.Form):
 
     person = forms.ModelChoiceField(queryset=None, required=False, label=_("Member"))
     participant_name = forms.CharField(label=_("Participant's name"), max_length=200, required=False)
+    participant_gender = forms.ChoiceField(
+        label=_("Participant's gender"),
+        choices=[("", "—"), *Person.Gender.choices],
+        required=False,
+        help_text=_("For a staff member named here: the messages and the certificate agree with it."),
+    )
     council = forms.ModelChoiceField(queryset=None, required=False, label=_("Council"))
     email = forms.EmailField(label=_("E-mail"), required=False)
     language = forms.ChoiceField(
@@ -34,6 +40,12 @@ class RegisterOnBehalfForm(forms.Form):
             raise ValidationError(_("Choose a member, or give a participant's name and their council."))
         if data.get("person") and data.get("participant_name"):
             raise ValidationError(_("Choose a member or name a staff member, not both."))
+        if (
+            not data.get("person")
+            and data.get("participant_name", "").strip()
+            and not data.get("participant_gender")
+        ):
+            self.add_error("participant_gender", _("Give the staff member's gender."))
         return data
 
 
@@ -41,6 +53,12 @@ class StaffRegistrationForm(forms.Form):
     """A council's representative registers one of the council's staff for a staff session."""
 
     participant_name = forms.CharField(label=_("Staff member's full name"), max_length=200)
+    gender = forms.ChoiceField(
+        label=_("Staff member's gender"),
+        choices=[("", "—"), *Person.Gender.choices],
+        help_text=_("So that the messages, e-mails and certificate address them correctly."),
+        error_messages={"required": _("Give the staff member's gender.")},
+    )
     council = forms.ModelChoiceField(queryset=None, label=_("Council"), empty_label=None)
     email = forms.EmailField(
         label=_("Their e-mail"),

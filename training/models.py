@@ -19,6 +19,7 @@ from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from events.models import visibilities_for
+from members.models import Person
 
 
 class Audience(models.TextChoices):
@@ -363,6 +364,13 @@ class Registration(models.Model):
     participant_name = models.CharField(
         _("participant's name"), max_length=200, blank=True, help_text=_("For a council's staff member.")
     )
+    participant_gender = models.CharField(
+        _("participant's gender"),
+        max_length=1,
+        choices=Person.Gender.choices,
+        blank=True,
+        help_text=_("For a council's staff member: the messages, e-mails and certificate agree with it."),
+    )
     council = models.ForeignKey(
         "members.Council",
         on_delete=models.PROTECT,
@@ -418,6 +426,10 @@ class Registration(models.Model):
                 condition=Q(status__in=["registered", "waiting", "cancelled", "attended", "absent"]),
                 name="training_registration_status_known",
             ),
+            models.CheckConstraint(
+                condition=Q(participant_gender__in=["", "m", "f"]),
+                name="training_registration_gender_known",
+            ),
         ]
 
     def __str__(self):
@@ -426,6 +438,11 @@ class Registration(models.Model):
     @property
     def name(self):
         return self.person.name if self.person_id else self.participant_name
+
+    @property
+    def gender(self):
+        """The participant's gender ("m", "f", or "" when a staff member's was not given)."""
+        return self.person.gender if self.person_id else self.participant_gender
 
     @property
     def recipient(self):
@@ -442,7 +459,7 @@ class Registration(models.Model):
     @property
     def status_label(self):
         """The status worded for the participant: مسجلة, حاضرة, غائبة (Inscrite…) for a woman."""
-        if self.person_id and self.person.gender == "f":
+        if self.gender == "f":
             labels = {
                 self.Status.REGISTERED: pgettext("female", "Registered"),
                 self.Status.ATTENDED: pgettext("female", "Attended"),

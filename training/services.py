@@ -36,9 +36,18 @@ def _seats_taken(session):
 
 
 def registration_create(
-    *, session, person=None, participant_name="", council=None, email="", language="", by=None, now=None
+    *,
+    session,
+    person=None,
+    participant_name="",
+    participant_gender="",
+    council=None,
+    email="",
+    language="",
+    by=None,
+    now=None,
 ):
-    """Register ``person`` (or a named staff member of ``council``) for ``session``.
+    """Register ``person`` (or a named staff member of ``council``, with their gender) for ``session``.
 
     Returns the registration: ``registered`` while seats are left, else ``waiting`` (the
     waiting list keeps arrival order). Raises ``RegistrationError`` when registration is
@@ -60,7 +69,7 @@ def registration_create(
             if not (secretariat and upcoming and session.event.status != session.event.Status.CANCELLED):
                 raise RegistrationError(reason, code="closed")
         if person is not None and Registration.objects.filter(session=session, person=person).open().exists():
-            raise RegistrationError(already_registered(person), code="duplicate")
+            raise RegistrationError(already_registered(person, by=by), code="duplicate")
         has_seat = session.capacity is None or _seats_taken(session) < session.capacity
         status = Status.REGISTERED if has_seat else Status.WAITING
         try:
@@ -69,6 +78,7 @@ def registration_create(
                     session=session,
                     person=person,
                     participant_name=participant_name.strip(),
+                    participant_gender="" if person is not None else participant_gender,
                     council=council,
                     email=email,
                     language=language
@@ -78,12 +88,20 @@ def registration_create(
                     created_at=now,
                 )
         except IntegrityError as exc:  # the unique constraint, should a lock be bypassed
-            raise RegistrationError(already_registered(person), code="duplicate") from exc
+            raise RegistrationError(already_registered(person, by=by), code="duplicate") from exc
 
 
-def already_registered(person):
-    """The refusal of a second registration, worded for the member (مسجل / مسجلة)."""
-    if person is not None and person.gender == "f":
+def already_registered(person, by=None):
+    """The refusal of a second registration, worded for the member (مسجل / مسجلة), or, when
+    someone else (the secretariat) registers them, about the member by name."""
+    female = person is not None and person.gender == "f"
+    if person is not None and by is not None and by.is_authenticated and person.user_id != by.pk:
+        if female:
+            message = pgettext("female", "%(name)s is already registered for this session.")
+        else:
+            message = pgettext("male", "%(name)s is already registered for this session.")
+        return message % {"name": person.name}
+    if female:
         return pgettext("female", "You are already registered for this session.")
     return pgettext("male", "You are already registered for this session.")
 

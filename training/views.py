@@ -112,6 +112,22 @@ def registered_message(person, registration):
     return pgettext("male", "You are registered for this session.")
 
 
+def staff_registered_message(registration):
+    """What a council's representative is told on registering a staff member, worded for that
+    staff member (ar: مسجل / مسجلة، fr: inscrit / inscrite)."""
+    female = registration.gender == "f"
+    if registration.status == Registration.Status.WAITING:
+        if female:
+            message = pgettext("female", "The session is full: %(name)s is on the waiting list.")
+        else:
+            message = pgettext("male", "The session is full: %(name)s is on the waiting list.")
+    elif female:
+        message = pgettext("female", "%(name)s is registered for this session.")
+    else:
+        message = pgettext("male", "%(name)s is registered for this session.")
+    return message % {"name": registration.name}
+
+
 @require_POST
 @login_required
 def register(request, pk):
@@ -172,6 +188,7 @@ def register_staff(request, pk):
             registration = services.registration_create(
                 session=session,
                 participant_name=data["participant_name"],
+                participant_gender=data["gender"],
                 council=data["council"],
                 email=data["email"],
                 language=data["language"],
@@ -180,11 +197,7 @@ def register_staff(request, pk):
         except services.RegistrationError as error:
             form.add_error(None, error)
         else:
-            if registration.status == Registration.Status.WAITING:
-                message = gettext("The session is full: %(name)s is on the waiting list.")
-            else:
-                message = gettext("%(name)s is registered for this session.")
-            messages.success(request, message % {"name": registration.name})
+            messages.success(request, staff_registered_message(registration))
             return redirect(session)
     view = SessionDetailView(request=request, kwargs={"pk": pk}, object=session)
     context = view.get_context_data(object=session, staff_form=form)

@@ -75,7 +75,7 @@ def test_typed_ranks_reorder_the_roster():
 @pytest.mark.django_db
 def test_warnings_for_what_looks_wrong():
     mandate = MandateFactory(end=D(2025, 1, 28))
-    person = PersonFactory(name_ar="آسية بوزكري", name_fr="Assia Bouzekri")
+    person = PersonFactory(name_ar="آسية بوزكري", name_fr="Assia Bouzekri", gender="f")
     SeatFactory(mandate=mandate, office="vice_president", rank=3)
     SeatFactory(mandate=mandate, office="vice_president", rank=3, person=person)
     SeatFactory(mandate=mandate, office="councillor", person=person)
@@ -93,6 +93,13 @@ def test_warnings_for_what_looks_wrong():
     assert "Assia Bouzekri" in warnings[1]
     assert any("hors du mandat" in w for w in warnings)
     assert services.roster_warnings(MandateFactory(is_current=False)) == []
+    # About a person, in her or his gender (issue 22): تشغل for a woman, يشغل for a man.
+    with override("ar"):
+        assert "آسية بوزكري تشغل أكثر من مهمة في هذا المكتب." in services.roster_warnings(mandate)
+    person.gender = "m"
+    person.save()
+    with override("ar"):
+        assert "آسية بوزكري يشغل أكثر من مهمة في هذا المكتب." in services.roster_warnings(mandate)
 
 
 @pytest.mark.django_db

@@ -88,7 +88,8 @@ def test_council_registers_a_staff_member_and_the_form_is_accessible(page, train
     page.goto(f"{server.url}/fr/training/session/{session.pk}/")
     axe_check(page)
     page.get_by_label("Nom complet du cadre").fill("Souad El Alami")
+    page.get_by_label("Genre du cadre").select_option("f")
     page.get_by_role("button", name="S'inscrire").click()
     page.wait_for_url(f"**/fr/training/session/{session.pk}/")
-    assert page.get_by_text("Souad El Alami est inscrit(e) à cette session.").is_visible()
+    assert page.get_by_text("Souad El Alami est inscrite à cette session.").is_visible()
     assert session.registrations.get().participant_name == "Souad El Alami"

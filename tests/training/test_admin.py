@@ -55,8 +55,18 @@ def test_register_a_member_on_their_behalf(admin_client, superuser):
     response = admin_client.post(
         url, {"participant_name": "سعاد العلمي", "council": a_council().pk, "language": "fr"}
     )
+    assert "حدّدوا جنس الإطار." in response.content.decode()  # the gender the messages follow
+    response = admin_client.post(
+        url,
+        {
+            "participant_name": "سعاد العلمي",
+            "participant_gender": "f",
+            "council": a_council().pk,
+            "language": "fr",
+        },
+    )
     staff = Registration.objects.get(session=session, participant_name="سعاد العلمي")
-    assert staff.status == Status.WAITING and staff.language == "fr"
+    assert staff.status == Status.WAITING and staff.language == "fr" and staff.participant_gender == "f"
 
 
 def test_register_on_behalf_refuses_bad_input_and_keeps_it(admin_client):
@@ -70,7 +80,8 @@ def test_register_on_behalf_refuses_bad_input_and_keeps_it(admin_client):
     person = PersonFactory()
     admin_client.post(url, {"person": person.pk, "language": "ar"})
     again = admin_client.post(url, {"person": person.pk, "language": "ar"})
-    assert "أنت مسجل من قبل في هذه الدورة." in again.content.decode()
+    # The secretariat is told about the member, not addressed as if it were them.
+    assert f"{person.name_ar} مسجل من قبل في هذه الدورة." in again.content.decode()
     past = SessionFactory(event=EventFactory(start_date=timezone.localdate() - datetime.timedelta(days=1)))
     refused = admin_client.post(
         reverse("admin:training_register_on_behalf", args=[past.pk]), {"person": person.pk, "language": "ar"}

@@ -4,12 +4,14 @@ import datetime
 
 import pytest
 from django.contrib.messages import get_messages
+from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Event
+from tests.pdfcheck import Pdf
 from tests.training.factories import (
     EventFactory,
     PersonFactory,
@@ -21,6 +23,8 @@ from tests.training.factories import (
 )
 from tests.urlwalk import sitemap_text
 from training.models import Registration
+from training.pdf import certificate_pdf
+from training.services import send_reminder_email
 
 pytestmark = pytest.mark.django_db
 Status = Registration.Status
@@ -287,16 +291,24 @@ def test_council_registers_its_staff_for_a_staff_session(client, representative)
     assert "تسجيل أحد أطر مجلسكم" in page
     assert reverse("training:register", args=[session.pk]) not in page
     url = reverse("training:register-staff", args=[session.pk])
-    data = {"participant_name": "  سعاد   العلمي ", "council": a_council().pk, "email": "", "language": "ar"}
+    data = {
+        "participant_name": "  سعاد   العلمي ",
+        "gender": "f",
+        "council": a_council().pk,
+        "email": "",
+        "language": "ar",
+    }
     response = client.post(url, data)
     assert response.status_code == 302
-    assert _messages(response) == ["سعاد العلمي مسجل(ة) في هذه الدورة."]
-    response = client.post(url, {**data, "participant_name": "كريم بناني", "language": "fr"})
-    assert "لائحة الانتظار" in _messages(response)[0]
+    assert _messages(response) == ["سعاد العلمي مسجلة في هذه الدورة."]
+    response = client.post(url, {**data, "participant_name": "كريم بناني", "gender": "m", "language": "fr"})
+    assert _messages(response) == ["الدورة مكتملة: سُجّل كريم بناني في لائحة الانتظار."]
     staff = list(session.registrations.order_by("created_at"))
-    assert [(r.participant_name, r.council, r.status, r.registered_by) for r in staff] == [
-        ("سعاد العلمي", a_council(), Status.REGISTERED, representative),
-        ("كريم بناني", a_council(), Status.WAITING, representative),
+    assert [
+        (r.participant_name, r.participant_gender, r.council, r.status, r.registered_by) for r in staff
+    ] == [
+        ("سعاد العلمي", "f", a_council(), Status.REGISTERED, representative),
+        ("كريم بناني", "m", a_council(), Status.WAITING, representative),
     ]
     # They appear on the representative's registrations page and can be cancelled from there.
     mine = client.get(reverse("training:mine")).content.decode()
@@ -317,6 +329,13 @@ def test_staff_form_refuses_bad_input_and_keeps_it(client, representative):
     assert response.status_code == 400
     assert "هذا الحقل مطلوب" in html or "أدخل الاسم الكامل للإطار." in html
     assert 'value="x@"' in html
+    # Without the staff member's gender the messages could not address them: asked for, kept.
+    response = client.post(
+        url, {"participant_name": "سعاد العلمي", "council": a_council().pk, "email": "", "language": "ar"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "حدّدوا جنس الإطار." in html and 'value="سعاد العلمي"' in html
     assert not session.registrations.exists()
 
 
@@ -327,12 +346,70 @@ def test_only_a_councils_representative_registers_staff(client, django_user_mode
     assert "هذه الدورة مخصصة لأطر المجالس: يسجلهم مجلسهم." in page
     response = client.post(
         reverse("training:register-staff", args=[session.pk]),
-        {"participant_name": "سعاد العلمي", "council": a_council().pk, "language": "ar"},
+        {"participant_name": "سعاد العلمي", "gender": "f", "council": a_council().pk, "language": "ar"},
     )
     assert _messages(response) == ["لا يمكن تسجيل أطر مجلس إلا من طرف ممثله."]
     response = client.post(reverse("training:register", args=[session.pk]))
     assert _messages(response) == ["هذه الدورة مخصصة لأطر المجالس: يسجلهم مجلسهم."]
     assert not session.registrations.exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "gender", "registered", "waiting"),
+    [
+        (
+            "fr",
+            "f",
+            "Souad El Alami est inscrite à cette session.",
+            "Souad El Alami est inscrite sur la liste",
+        ),
+        ("fr", "m", "Souad El Alami est inscrit à cette session.", "Souad El Alami est inscrit sur la liste"),
+        ("ar", "f", "Souad El Alami مسجلة في هذه الدورة.", "سُجّلت Souad El Alami في لائحة الانتظار"),
+        ("ar", "m", "Souad El Alami مسجل في هذه الدورة.", "سُجّل Souad El Alami في لائحة الانتظار"),
+    ],
+)
+def test_staff_registration_messages_agree_with_the_staff_members_gender(
+    client, representative, language, gender, registered, waiting
+):
+    """The representative is told about the person registered, in that person's gender."""
+    session = SessionFactory(capacity=1, programme=ProgrammeFactory(audience="staff"), audience="staff")
+    client.force_login(representative)
+    url = reverse("training:register-staff", args=[session.pk]).replace("/ar/", f"/{language}/")
+    data = {
+        "participant_name": "Souad El Alami",
+        "gender": gender,
+        "council": a_council().pk,
+        "language": "fr",
+    }
+    assert _messages(client.post(url, data)) == [registered]
+    assert waiting in _messages(client.post(url, data))[0]
+    page = client.get(session.get_absolute_url().replace("/ar/", f"/{language}/")).content.decode()
+    status = {("fr", "f"): "Inscrite", ("fr", "m"): "Inscrit", ("ar", "f"): "مسجلة", ("ar", "m"): "مسجل"}
+    assert (
+        f"<bdi>Souad El Alami</bdi> · <bdi>{a_council().name}</bdi> · {status[language, gender]}</li>" in page
+    )
+
+
+def test_a_staff_womans_reminder_and_certificate_speak_to_her(client, representative):
+    session = SessionFactory(programme=ProgrammeFactory(audience="staff"), audience="staff")
+    client.force_login(representative)
+    url = reverse("training:register-staff", args=[session.pk])
+    data = {
+        "participant_name": "سعاد العلمي",
+        "gender": "f",
+        "council": a_council().pk,
+        "email": "souad@example.org",
+        "language": "ar",
+    }
+    client.post(url, data)
+    registration = session.registrations.get()
+    send_reminder_email(registration)
+    body = mail.outbox[-1].body
+    assert body.splitlines()[0] == "السيدة سعاد العلمي المحترمة،"
+    assert "بأنكِ مسجلة" in body
+    registration.status = Status.ATTENDED
+    registration.save()
+    assert "قد حضرت الدورة التكوينية" in Pdf(certificate_pdf(registration, language="ar")).text
 
 
 def test_representative_downloads_the_certificate_of_the_staff_they_registered(
