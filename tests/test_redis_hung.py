@@ -45,20 +45,39 @@ def _timed(request, *args, **kwargs):
     return response, time.monotonic() - started
 
 
+def _baseline(client, settings, addresses):
+    """Seconds the pages take when built with no cache at all (templates compiled first): what
+    a hung Redis may add to is measured against this, on a machine however loaded."""
+    for address in addresses:
+        client.get(address)
+    settings.CACHES = {
+        alias: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+        for alias in ("default", "ratelimit")
+    }
+    return sum(_timed(client.get, address)[1] for address in addresses)
+
+
+def _failures(caplog):
+    """Calls that went to Redis and failed (the ones skipped are not logged)."""
+    return [
+        record
+        for record in caplog.records
+        if "unavailable (" in record.getMessage() and "Redis at" in record.getMessage()
+    ]
+
+
 def test_a_hung_redis_costs_a_page_one_timeout_not_one_per_cache_call(client, settings, caplog):
     PressReleaseFactory(title_ar="بلاغ المكتب التنفيذي")
     addresses = ("/ar/", "/ar/press/", "/fr/about/")
-    for address in addresses:  # a process that has served pages before (templates compiled)
-        client.get(address)
+    baseline = _baseline(client, settings, addresses)
     with HungServer() as hung, caplog.at_level(logging.WARNING, logger="portal.cache"):
         settings.CACHES = redis_caches(hung.port, timeout=TIMEOUT)
         pages = [_timed(client.get, address) for address in addresses]
         asked = len(hung.connections)
     (home, first), (press, second), (about, third) = pages
     # The first cache call waits the timeout; the process then goes without Redis.
-    assert asked == 1
-    assert second < TIMEOUT and third < TIMEOUT, (second, third)
-    assert first + second + third < TIMEOUT + 1, (first, second, third)
+    assert asked == 1 and len(_failures(caplog)) == 1
+    assert first + second + third < baseline + TIMEOUT + 1, (first, second, third, baseline)
     for response in (home, press, about):
         assert response.status_code == 200 and not response.has_header("X-Page-Cache")
     assert (
@@ -73,39 +92,38 @@ def test_a_black_holed_redis_address_costs_one_connect_timeout(client, settings,
     connect timeout, once."""
     PressReleaseFactory(title_ar="بلاغ المكتب التنفيذي")
     addresses = ("/ar/", "/ar/press/")
-    for address in addresses:
-        client.get(address)
+    baseline = _baseline(client, settings, addresses)
     with BlackHole() as hole, caplog.at_level(logging.WARNING, logger="portal.cache"):
         settings.CACHES = redis_caches(hole.port, timeout=TIMEOUT)
         (home, first), (press, second) = (_timed(client.get, address) for address in addresses)
     assert home.status_code == 200 and press.status_code == 200
     assert "بلاغ المكتب التنفيذي" in press.content.decode()
-    assert TIMEOUT <= first < TIMEOUT + 0.7, first  # the connect timeout, once
-    assert second < TIMEOUT, second
+    assert first >= TIMEOUT  # the connect timeout, once
+    assert len(_failures(caplog)) == 1
+    assert first + second < baseline + TIMEOUT + 1, (first, second, baseline)
     assert f"Redis at 127.0.0.1:{hole.port} unavailable (TimeoutError)" in caplog.text
 
 
-def test_with_redis_hung_members_sign_in_and_the_forms_keep_a_limit(client, settings, django_user_model):
+def test_with_redis_hung_members_sign_in_and_the_forms_keep_a_limit(
+    client, settings, django_user_model, caplog
+):
     """Sessions come from the database (cached_db), sign-in is limited and locked out as usual,
     and the public forms are counted in this process (portal.cache.RateLimitCache)."""
     settings.PORTAL_FORM_RATE = "2/h"
     user = django_user_model.objects.create_user("member@example.org", "member@example.org", PASSWORD)
     MembershipFactory(person__user=user, person__email="member@example.org")
-    with HungServer() as hung:
+    with HungServer() as hung, caplog.at_level(logging.WARNING, logger="portal.cache"):
         settings.CACHES = redis_caches(hung.port, timeout=TIMEOUT)
-        started = time.monotonic()
         login = client.post("/ar/members/login/", {"username": "member@example.org", "password": PASSWORD})
         account = client.get("/ar/members/account/")
         sent = [client.post("/fr/contact/", CONTACT).status_code for _attempt in range(3)]
-        elapsed = time.monotonic() - started
         asked = len(hung.connections)
     assert login.status_code == 302 and login["Location"] == "/ar/members/account/"
     assert account.status_code == 200 and "member@example.org" in account.content.decode()
     assert Session.objects.count() == 1  # written through to the database
     assert sent == [302, 302, 429]
     assert ContactMessage.objects.count() == 2
-    assert asked == 1
-    assert elapsed < TIMEOUT + 1.5, elapsed  # five requests, one timeout
+    assert asked == 1 and len(_failures(caplog)) == 1  # five requests, one timeout
 
 
 @pytest.mark.skipif(not shutil.which("redis-server"), reason="needs redis-server")
