@@ -174,10 +174,20 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 
 REDIS_URL = env("REDIS_URL", default="")
 CACHE_KEY_PREFIX = env("CACHE_KEY_PREFIX", default="portal")
+# Seconds a process goes without Redis after a timeout or a connection error, before it tries
+# again (portal.cache); 0 tries on every call.
+REDIS_SKIP_SECONDS = env.float("REDIS_SKIP_SECONDS", default=5)
 if REDIS_URL:
     # django-redis: one client per process (Django's RedisCache builds one per call), and with
     # IGNORE_EXCEPTIONS a Redis down or hung (short socket timeouts) is a miss, not an error page.
-    _redis_options = {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
+    # After a timeout or a connection error the process skips Redis for REDIS_SKIP_SECONDS
+    # (portal.cache.CircuitBreakerRedis), so that a hung Redis costs a page one timeout at
+    # most, not one per cache call.
+    _redis_options = {
+        "SOCKET_CONNECT_TIMEOUT": 0.5,
+        "SOCKET_TIMEOUT": 0.5,
+        "REDIS_CLIENT_CLASS": "portal.cache.CircuitBreakerRedis",
+    }
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",

@@ -11,7 +11,7 @@ max-age=PAGE_CACHE_MAX_AGE`` (0: browsers and proxies ask again and get a 304); 
 signed-in visitors get ``private, no-store``.
 
 The cache only speeds pages up: with Redis down or hung, django-redis answers misses (settings)
-and every page is built. ``PAGE_CACHE`` is on by default only with Redis: a cache in one
+and every page is built, without waiting on a hung Redis more than once (portal.cache). ``PAGE_CACHE`` is on by default only with Redis: a cache in one
 process's memory cannot see another process's writes.
 """
 

@@ -4,6 +4,8 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
+from portal.cache import forget_failures
+
 # Playwright's sync API runs an event loop in the test thread; Django's ORM then refuses to
 # run unless told that this is deliberate (tests only).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -11,12 +13,14 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(autouse=True)
 def _isolation(settings, tmp_path):
-    """Each test gets its own media folder, an empty cache and the default language."""
+    """Each test gets its own media folder, an empty cache, a Redis that counts as answering
+    (portal.cache) and the default language."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    forget_failures()
     cache.clear()
     yield
     cache.clear()

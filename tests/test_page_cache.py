@@ -2,7 +2,6 @@
 
 import datetime
 import shutil
-import socket
 import time
 
 import pytest
@@ -15,7 +14,7 @@ from portal import content_version
 from press.models import PressRelease
 from tests.auth import force_login_verified
 from tests.press.factories import PressReleaseFactory
-from tests.redis_server import free_port, start_redis, stop_redis
+from tests.redis_server import free_port, redis_caches, start_redis, stop_redis
 
 pytestmark = pytest.mark.django_db
 
@@ -253,26 +252,16 @@ def test_cache_off_by_setting(client, settings):
     assert not client.get("/ar/press/").has_header("X-Page-Cache")
 
 
-def _redis_cache(port):
-    """The default cache as settings.py makes it with REDIS_URL, on a Redis of this test's own."""
-    return {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{port}/0",
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2, "IGNORE_EXCEPTIONS": True},
-        }
-    }
-
-
 @pytest.mark.skipif(not shutil.which("redis-server"), reason="needs redis-server")
 def test_with_redis_down_pages_are_built_and_cached_again_when_it_is_back(client, settings):
     """A real Redis, stopped and started again: down, every page is built (no error, not
     cached); back, pages are kept again."""
     port = free_port()
-    settings.CACHES = _redis_cache(port)  # the settings fixture resets the cache handler
-    PressReleaseFactory(title_ar="خبر")
+    settings.CACHES = redis_caches(port, timeout=0.2)  # the settings fixture resets the cache handler
+    settings.REDIS_SKIP_SECONDS = 0.2
     server, _redis = start_redis(port)
     try:
+        PressReleaseFactory(title_ar="خبر")  # with Redis up: its content version replaced
         get(client, "/ar/press/")
         assert get(client, "/ar/press/")[0]["X-Page-Cache"] == "hit"
         stop_redis(server)
@@ -282,22 +271,11 @@ def test_with_redis_down_pages_are_built_and_cached_again_when_it_is_back(client
             assert not response.has_header("X-Page-Cache")  # neither served from nor stored in it
         assert client.get("/fr/about/").status_code == 200
         server, _redis = start_redis(port)
+        time.sleep(settings.REDIS_SKIP_SECONDS)  # skipped after the failure (portal.cache)
         get(client, "/ar/press/")
         assert get(client, "/ar/press/")[0]["X-Page-Cache"] == "hit"
     finally:
         stop_redis(server)
-
-
-def test_a_hung_redis_costs_its_timeout_not_an_error(client, settings):
-    """A server that accepts connections and never answers: pages wait the socket timeout."""
-    with socket.socket() as hung:
-        hung.bind(("127.0.0.1", 0))
-        hung.listen(16)
-        settings.CACHES = _redis_cache(hung.getsockname()[1])
-        started = time.monotonic()
-        response = client.get("/ar/press/")
-    assert response.status_code == 200 and not response.has_header("X-Page-Cache")
-    assert time.monotonic() - started < 5
 
 
 def _form_data(response):

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.redis_server import redis_caches
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -21,13 +23,7 @@ def test_health_reports_database_and_cache(client):
 @pytest.mark.django_db
 def test_pages_still_serve_when_redis_is_unreachable(client, settings):
     # A real Redis client pointed at a port where nothing listens.
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2, "IGNORE_EXCEPTIONS": True},
-        }
-    }
+    settings.CACHES = redis_caches(1, timeout=0.2)
     assert client.get("/ar/").status_code == 200
     health = client.get("/health/")
     assert health.status_code == 200
