@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -25,7 +26,12 @@ from portal.admin_mixins import TranslatedAdmin, TranslatedTabularInline
 
 @admin.register(models.AssemblyRules)
 class AssemblyRulesAdmin(SingletonModelAdmin, SimpleHistoryAdmin):
+    """The rules of the latest version of the statutes (an assembly copies them when it is
+    created; the earlier versions keep theirs)."""
+
+    readonly_fields = ["statutes_version"]
     fieldsets = [
+        (None, {"fields": ["statutes_version"]}),
         (
             _("Convocation"),
             {
@@ -44,6 +50,77 @@ class AssemblyRulesAdmin(SingletonModelAdmin, SimpleHistoryAdmin):
         (_("Majorities"), {"fields": [f"majority_{kind}" for kind in models.ItemKind.values]}),
     ]
 
+    @admin.display(description=_("version of the statutes"))
+    def statutes_version(self, obj):
+        latest = models.StatutesVersion.objects.latest_version()
+        if latest is None:
+            return gettext("No version of the statutes is recorded yet.")
+        return gettext("%(version)s, in force from %(date)s") % {
+            "version": latest,
+            "date": date_format(latest.in_force_from, "DATE_FORMAT"),
+        }
+
+
+@admin.register(models.StatutesVersion)
+class StatutesVersionAdmin(SimpleHistoryAdmin, TranslatedAdmin):
+    """The versions of the statutes: those adopted by an assembly are written by the amendment's
+    decision (read only here, but for the text and the note); earlier ones are entered by hand."""
+
+    list_display = ["__str__", "in_force_from", "adopted_on", "adopted_by", "document"]
+    fields = [
+        "number",
+        "in_force_from",
+        "adopted_on",
+        "adopted_by",
+        "item",
+        "document",
+        "note",
+        "rules_summary",
+        "assemblies_held",
+    ]
+    raw_id_fields = ["document"]
+    readonly_fields = ["adopted_by", "item", "rules_summary", "assemblies_held"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("adopted_by__event", "document")
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.adopted_by_id:
+            return ["number", "in_force_from", "adopted_on", *self.readonly_fields]
+        return self.readonly_fields
+
+    def get_changeform_initial_data(self, request):
+        last = models.StatutesVersion.objects.order_by("-number").values_list("number", flat=True).first()
+        return {"number": (last or 0) + 1, **super().get_changeform_initial_data(request)}
+
+    @admin.display(description=_("rules of the general assembly"))
+    def rules_summary(self, obj):
+        if obj is None or obj.pk is None:
+            return gettext("Taken from the rules of the general assembly when the version is the latest.")
+        if not obj.rules:
+            return gettext("Not recorded.")
+        return _rules_text(obj.rule)
+
+    @admin.display(description=_("assemblies held under this version"))
+    def assemblies_held(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        return ", ".join(str(assembly) for assembly in obj.assemblies.select_related("event")) or "—"
+
+    def save_model(self, request, obj, form, change):
+        services.statutes_version_save(version=obj)
+
+
+def _rules_text(rules):
+    return gettext(
+        "Notice: %(days)d days; quorum: %(first)d%% then %(second)d%%; proxies per member: %(max)d."
+    ) % {
+        "days": rules.notice_days,
+        "first": rules.quorum_first_percent,
+        "second": rules.quorum_second_percent,
+        "max": rules.max_proxies if rules.proxies_allowed else 0,
+    }
+
 
 class ItemInline(TranslatedTabularInline):
     model = models.Item
@@ -58,7 +135,7 @@ class AssemblyAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "date", "kind", "convocation_number", "status", "sign_in_link"]
     list_filter = ["kind", "status"]
     raw_id_fields = ["event", "first_convocation"]
-    readonly_fields = ["status", "rules_summary"]
+    readonly_fields = ["status", "statutes", "rules_summary"]
     inlines = [ItemInline]
     actions = ["convene", "send_convocations", "open_sitting", "generate_minutes"]
 
@@ -68,15 +145,7 @@ class AssemblyAdmin(SimpleHistoryAdmin):
 
     @admin.display(description=_("rules applied"))
     def rules_summary(self, obj):
-        rules = obj.rule
-        return gettext(
-            "Notice: %(days)d days; quorum: %(first)d%% then %(second)d%%; proxies per member: %(max)d."
-        ) % {
-            "days": rules.notice_days,
-            "first": rules.quorum_first_percent,
-            "second": rules.quorum_second_percent,
-            "max": rules.max_proxies if rules.proxies_allowed else 0,
-        }
+        return _rules_text(obj.rule)
 
     @admin.display(description=_("sign-in"))
     def sign_in_link(self, obj):

@@ -8,12 +8,17 @@ class AssemblyConfig(AppConfig):
 
     def ready(self):
         from assembly import selectors
+        from assembly.sitemaps import MinutesSitemap
         from events import hooks
         from portal import registry
         from portal.roles import register_models
+        from portal.sitemaps import register_sitemap
 
-        # The statutes' rules are settings: the secretariat sees them, the bureau changes them.
-        register_models(app=self.label, settings=("assemblyrules",))
+        # The statutes' rules and versions are settings: the secretariat sees them, the bureau
+        # changes them (an amendment the assembly adopts adds its version through the decision).
+        register_models(app=self.label, settings=("assemblyrules", "statutesversion"))
+        # The minutes made public, for search engines.
+        register_sitemap("assembly-minutes", MinutesSitemap)
         # The assembly's page in the calendar links to its minutes, for whoever may read them.
         hooks.register_related(
             "assembly-minutes",

@@ -109,6 +109,18 @@ class AssemblyRules(SingletonModel):
     def __str__(self):
         return str(_("rules of the general assembly"))
 
+    def save(self, *args, **kwargs):
+        """The settings are the rules of the latest version of the statutes: that version's
+        record follows them (the earlier versions keep the rules they had)."""
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if adding:
+            return  # the defaults written on first reading are nobody's rules yet
+        latest = StatutesVersion.objects.latest_version()
+        if latest is not None and latest.rules != self.as_dict():
+            latest.rules = self.as_dict()
+            latest.save(update_fields=["rules"])
+
     def as_dict(self):
         return {name: getattr(self, name) for name in RULE_FIELDS}
 
@@ -177,6 +189,16 @@ class Assembly(models.Model):
     # None until the assembly is created (the settings row is copied then); {} for an assembly
     # of the past whose rules the record does not give (the demo's 2022 assembly).
     rules = models.JSONField(_("rules applied"), null=True, blank=True, editable=False)
+    statutes = models.ForeignKey(
+        "StatutesVersion",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="assemblies",
+        verbose_name=_("statutes applied"),
+        help_text=_("The version of the statutes in force on the assembly's date, its rules copied."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -197,7 +219,7 @@ class Assembly(models.Model):
 
     def save(self, *args, **kwargs):
         if self.rules is None:
-            self.rules = AssemblyRules.get_solo().as_dict()
+            self.statutes, self.rules = rules_on(self.event.start_date)
         super().save(*args, **kwargs)
 
     @property
@@ -240,6 +262,14 @@ class Item(models.Model):
         related_name="adopted_at",
         verbose_name=_("statutes adopted"),
         help_text=_("The new version of the statutes this item adopted (a statutes amendment)."),
+    )
+    statutes_in_force_from = models.DateField(
+        _("amended statutes in force from"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "A statutes amendment: the day the new version applies from (the assembly's date if empty)."
+        ),
     )
 
     class Meta:
@@ -650,3 +680,88 @@ class Minutes(models.Model):
     @property
     def is_approved(self):
         return self.approved_at is not None
+
+
+class StatutesVersionQuerySet(models.QuerySet):
+    def in_force(self, on):
+        """The version that applies on the day ``on``: the latest in force from it or before."""
+        return self.filter(in_force_from__lte=on).order_by("-in_force_from", "-number").first()
+
+    def latest_version(self):
+        return self.order_by("-in_force_from", "-number").first()
+
+
+class StatutesVersion(models.Model):
+    """A version of the statutes (القانون الأساسي): the day it applies from, when and by which
+    general assembly it was adopted, its text, and the rules of the general assembly it set.
+
+    Each assembly records the version in force on its date and keeps a copy of its rules; an
+    amendment an assembly adopts adds a version from a date, and the earlier versions, with the
+    assemblies held under them, stay as they were. The latest version's rules are the settings
+    (``AssemblyRules``); an earlier version keeps the rules it had when it was replaced.
+    """
+
+    number = models.PositiveSmallIntegerField(_("version"), unique=True)
+    in_force_from = models.DateField(_("in force from"), unique=True)
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    adopted_by = models.ForeignKey(
+        Assembly,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statutes_adopted",
+        verbose_name=_("adopted by the general assembly"),
+        help_text=_("Empty for statutes adopted before the portal (at the founding, for instance)."),
+    )
+    item = models.OneToOneField(
+        Item,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statutes_version",
+        verbose_name=_("amendment item"),
+    )
+    document = models.OneToOneField(
+        "association.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="statutes_version",
+        verbose_name=_("text"),
+        help_text=_("The text of this version among the documents; empty when it is not at hand."),
+    )
+    note = models.TextField(_("note"), blank=True)
+    # {} when the record does not give the rules (statutes adopted before the portal).
+    rules = models.JSONField(_("rules of the general assembly"), default=dict, blank=True, editable=False)
+
+    objects = StatutesVersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-in_force_from", "-number"]
+        verbose_name = _("version of the statutes")
+        verbose_name_plural = _("versions of the statutes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(adopted_on__isnull=True) | Q(adopted_on__lte=F("in_force_from")),
+                name="assembly_statutes_adopted_before_in_force",
+                violation_error_message=_("A version of the statutes applies on or after its adoption."),
+            ),
+        ]
+
+    def __str__(self):
+        return str(_("Statutes, version %(number)d")) % {"number": self.number}
+
+    @property
+    def rule(self):
+        return Rules(self.rules)
+
+
+def rules_on(day):
+    """The version of the statutes in force on ``day`` and the rules an assembly that day copies:
+    the settings for the latest version (and when no version is recorded, or no day is set),
+    the version's own record for an earlier one."""
+    latest = StatutesVersion.objects.latest_version()
+    version = StatutesVersion.objects.in_force(day) if day is not None else latest
+    if version is None or version.pk == latest.pk:
+        return version, AssemblyRules.get_solo().as_dict()
+    return version, dict(version.rules)

@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -26,6 +26,7 @@ from django.utils.translation import ngettext, pgettext
 from assembly.models import (
     AgendaRequest,
     Assembly,
+    AssemblyRules,
     Attendance,
     Candidate,
     Convocation,
@@ -34,6 +35,7 @@ from assembly.models import (
     ItemKind,
     Majority,
     Minutes,
+    StatutesVersion,
 )
 from association.models import AssociationProfile, Document
 from bureau.models import Mandate, Seat
@@ -363,6 +365,7 @@ def second_convocation(*, assembly, start_date, starts_at=None):
         convocation_number=2,
         first_convocation=assembly,
         rules=assembly.rules,
+        statutes=assembly.statutes,
         status=Assembly.Status.CONVENED,
     )
     for item in assembly.items.all():
@@ -468,15 +471,46 @@ def record_decision(*, item, method, votes_for=None, votes_against=None, abstent
 
 
 def adopt_statutes(*, item, assembly):
-    """The approved amendment: the draft sent with the item becomes the statutes in force.
+    """The approved amendment: a new version of the statutes, in force from the item's date (the
+    assembly's date when it gives none), adopted by the assembly.
 
-    A new version of the association's statutes document is written from the item's first
-    document (the draft); the version in force until then is kept, and listed as history.
-    Without a draft, nothing is written (the decision is recorded all the same).
+    The version starts from the rules of the settings (the secretariat then edits what the
+    amendment changed: the settings are the latest version's rules); the versions before it keep
+    theirs, and so do the assemblies held under them. When a draft was sent with the item, it
+    becomes the statutes' text among the documents, the text in force until then kept as history.
+    Refused (and, inside ``record_decision``, the decision with it) when the date is not after
+    the version in force.
     """
+    if StatutesVersion.objects.filter(item=item).exists():
+        return item.statutes_version
+    in_force_from = item.statutes_in_force_from or assembly.date
+    latest = StatutesVersion.objects.select_for_update().order_by("-in_force_from", "-number").first()
+    if latest is not None and in_force_from <= latest.in_force_from:
+        raise AssemblyError(
+            _("The amended statutes must apply after %(date)s, the day version %(number)d applies from.")
+            % {"date": date_format(latest.in_force_from, "DATE_FORMAT"), "number": latest.number}
+        )
+    if in_force_from < assembly.date:
+        raise AssemblyError(_("The amended statutes cannot apply before the assembly adopts them."))
+    number = (StatutesVersion.objects.aggregate(last=Max("number"))["last"] or 0) + 1
+    version = StatutesVersion.objects.create(
+        number=number,
+        in_force_from=in_force_from,
+        adopted_on=assembly.date,
+        adopted_by=assembly,
+        item=item,
+        document=_statutes_document(item=item, assembly=assembly),
+        rules=AssemblyRules.get_solo().as_dict(),
+    )
+    return version
+
+
+def _statutes_document(*, item, assembly):
+    """The draft sent with the item, as the statutes in force among the documents; None without
+    a draft."""
     draft = item.documents.order_by("pk").first()
     if draft is None or item.adopted_statutes_id:
-        return None
+        return item.adopted_statutes
     current = Document.objects.current_statutes()
     with draft.file.open("rb") as handle:
         content = ContentFile(handle.read(), name=draft.file.name.rsplit("/", 1)[-1])
@@ -501,6 +535,22 @@ def adopt_statutes(*, item, assembly):
     item.adopted_statutes = document
     item.save(update_fields=["adopted_statutes"])
     return document
+
+
+@transaction.atomic
+def statutes_version_save(*, version):
+    """A version entered by hand (statutes adopted before the portal, or its text added later).
+
+    A new version later than every other starts from the rules of the settings, as an adopted
+    amendment does; an earlier one (the founding statutes, recorded afterwards) has no rules
+    on record. The version's rules are never edited here: the settings are the latest's.
+    """
+    if version._state.adding:
+        latest = StatutesVersion.objects.select_for_update().order_by("-in_force_from", "-number").first()
+        if latest is None or version.in_force_from > latest.in_force_from:
+            version.rules = AssemblyRules.get_solo().as_dict()
+    version.save()
+    return version
 
 
 def describe_decision(decision):
@@ -635,6 +685,27 @@ def may_propose(assembly, person):
     return convened_memberships(assembly).filter(person=person).exists()
 
 
+def request_problem(assembly, person, *, on=None):
+    """Why ``person`` may not propose an item for ``assembly`` on the day ``on`` (today by
+    default), addressed to them in their gender, or None when they may."""
+    if person is None:
+        return _("Only the members convened to this assembly may propose an item.")
+    if not may_propose(assembly, person):
+        if person.gender == "f":
+            return pgettext("female", "You are not convened to this assembly: you cannot propose an item.")
+        return pgettext("male", "You are not convened to this assembly: you cannot propose an item.")
+    if assembly.status not in (Assembly.Status.PREPARATION, Assembly.Status.CONVENED):
+        return _("The agenda of this assembly can no longer change.")
+    deadline = request_deadline(assembly)
+    if deadline is None:
+        return _("The assembly has no date yet.")
+    if not accepts_requests(assembly, on=on):
+        return _("Agenda requests for this assembly closed on %(date)s.") % {
+            "date": date_format(deadline, "DATE_FORMAT")
+        }
+    return None
+
+
 @transaction.atomic
 def request_agenda_item(*, assembly, person, title, explanation="", on=None):
     """A member proposes an item; refused after the deadline, or for a member not convened."""
@@ -642,14 +713,8 @@ def request_agenda_item(*, assembly, person, title, explanation="", on=None):
     title = (title or "").strip()
     if not title:
         raise AssemblyError(_("Write the item you propose."))
-    if not may_propose(assembly, person):
-        raise AssemblyError(_("Only the members convened to this assembly may propose an item."))
-    if not accepts_requests(assembly, on=on):
-        deadline = request_deadline(assembly)
-        raise AssemblyError(
-            _("Agenda requests for this assembly closed on %(date)s.")
-            % {"date": date_format(deadline, "DATE_FORMAT") if deadline else "—"}
-        )
+    if problem := request_problem(assembly, person, on=on):
+        raise AssemblyError(problem)
     if AgendaRequest.objects.filter(assembly=assembly, person=person, title=title).exists():
         raise AssemblyError(_("You have already proposed this item."))
     return AgendaRequest.objects.create(

@@ -24,6 +24,11 @@ class DecisionTranslation(TranslationOptions):
     fields = ("note",)
 
 
+@register(models.StatutesVersion)
+class StatutesVersionTranslation(TranslationOptions):
+    fields = ("note",)
+
+
 # After the translated columns exist, so that the history records them (simple-history #209).
-for model in (models.Item, models.Minutes, models.Decision):
+for model in (models.Item, models.Minutes, models.Decision, models.StatutesVersion):
     simple_history.register(model, app=model._meta.app_label)

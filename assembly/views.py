@@ -13,14 +13,17 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
 from assembly import services
-from assembly.models import Assembly, Convocation, Item, ItemDocument, Minutes
+from assembly.models import Assembly, Attendance, Convocation, Item, ItemDocument, Minutes
 from assembly.pdf import minutes_pdf
+from association.models import Document
+from events.models import visibilities_for
+from members.access import is_member
 from members.models import Membership, Person
 
 
@@ -28,6 +31,16 @@ def _convocation(token):
     return get_object_or_404(
         Convocation.objects.select_related("assembly__event", "person", "council"), token=token
     )
+
+
+def _held_by(convocation):
+    """The members who gave their proxy to this convocation's member: their names only."""
+    return [
+        attendance.convocation.person
+        for attendance in Attendance.objects.filter(proxy_holder=convocation)
+        .select_related("convocation__person")
+        .order_by("proxy_slot")
+    ]
 
 
 @never_cache
@@ -63,6 +76,7 @@ def personal(request, token):
             "assembly": assembly,
             "items": assembly.items.prefetch_related("documents"),
             "proxy": proxy if proxy and proxy.proxy_holder_id else None,
+            "held": _held_by(convocation),
             "others": assembly.convocations.exclude(pk=convocation.pk).select_related("person", "council"),
             "is_open": assembly.status
             in (Assembly.Status.PREPARATION, Assembly.Status.CONVENED, Assembly.Status.SITTING),
@@ -116,18 +130,44 @@ class MinutesDetailView(DetailView):
         return Minutes.objects.visible_to(self.request.user).select_related("assembly__event")
 
     def get_context_data(self, **kwargs):
+        """The decisions item by item, and the statutes an item adopted, from one query; the
+        event's page is linked only for a visitor who may open it. Nothing of a person's: the
+        counts and results only."""
         assembly = self.object.assembly
+        items = list(assembly.items.select_related("decision", "adopted_statutes").order_by("order", "pk"))
+        visibilities = visibilities_for(self.request.user)
         return super().get_context_data(
             assembly=assembly,
             text=_text(self.object),
+            decisions=[
+                {
+                    "item": item,
+                    "result": services.describe_decision(item.decision) if item.is_closed else "",
+                    "note": item.decision.note if item.is_closed else "",
+                }
+                for item in items
+            ],
             adopted_statutes=[
                 item.adopted_statutes
-                for item in assembly.items.filter(adopted_statutes__isnull=False).select_related(
-                    "adopted_statutes"
+                for item in items
+                if item.adopted_statutes_id
+                and (
+                    item.adopted_statutes.visibility == Document.Visibility.PUBLIC
+                    or is_member(self.request.user)
                 )
             ],
+            event_visible=visibilities is None or assembly.event.visibility in visibilities,
             **kwargs,
         )
+
+
+def _held_proxies():
+    """The proxies a convocation's member holds (who gave them their vote), in slot order."""
+    return Prefetch(
+        "proxies",
+        queryset=Attendance.objects.select_related("convocation__person").order_by("proxy_slot"),
+        to_attr="held_proxies",
+    )
 
 
 def _person(user):
@@ -149,7 +189,8 @@ class MyConvocationsView(LoginRequiredMixin, TemplateView):
                 "assembly__event", "assembly__minutes", "attendance__proxy_holder__person"
             )
             .prefetch_related(
-                Prefetch("assembly__items", queryset=Item.objects.prefetch_related("documents"))
+                Prefetch("assembly__items", queryset=Item.objects.prefetch_related("documents")),
+                _held_proxies(),
             )
             .order_by("-assembly__event__start_date", "-pk")
         )
@@ -201,16 +242,14 @@ class AgendaRequestForm(forms.Form):
 
 @login_required
 def propose(request, pk):
-    """A member proposes an item for an assembly's agenda, before the rules' deadline."""
+    """A member proposes an item for an assembly's agenda, before the rules' deadline. After it,
+    or for a member the assembly does not convene, the page says why and shows no form."""
     assembly = get_object_or_404(Assembly.objects.select_related("event"), pk=pk)
     person = _person(request.user)
+    problem = services.request_problem(assembly, person)
     form = AgendaRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            if person is None:
-                raise services.AssemblyError(
-                    _("Only the members convened to this assembly may propose an item.")
-                )
             services.request_agenda_item(
                 assembly=assembly,
                 person=person,
@@ -220,10 +259,19 @@ def propose(request, pk):
         except services.AssemblyError as error:
             form.add_error(None, error.messages[0])
         else:
-            messages.success(request, _("Your proposal is sent to the secretariat."))
+            if person.gender == "f":
+                message = pgettext("female", "Your proposal is sent to the secretariat.")
+            else:
+                message = pgettext("male", "Your proposal is sent to the secretariat.")
+            messages.success(request, message)
             return redirect(reverse("assembly:mine"))
     return render(
         request,
         "assembly/propose.html",
-        {"assembly": assembly, "form": form, "deadline": services.request_deadline(assembly)},
+        {
+            "assembly": assembly,
+            "form": form,
+            "problem": problem,
+            "deadline": services.request_deadline(assembly),
+        },
     )

@@ -4,10 +4,12 @@ Only what the sources record: the AMPCP's ordinary assembly of 29 January 2022 (
 on top of its event in the calendar (``events.demo`` runs first), its four items (their titles
 are the event's agenda items) and how each was decided ("approved", or "unanimously" for the
 bureau). No counts, attendance, rules or candidates are invented; the assembly's rules stay
-empty (``{}``: not recorded). Idempotent: keyed on the event and on each item's order.
+empty (``{}``: not recorded). The statutes' versions: the founding one the assembly met under,
+and the one its amendment adopted, dated, without text or rules (the source gives neither).
+Idempotent: keyed on the event, on each item's order and on each version's number.
 """
 
-from assembly.models import Assembly, Decision, Item, ItemKind
+from assembly.models import Assembly, Decision, Item, ItemKind, StatutesVersion
 from events.models import Event
 from portal.demodata import DemoDataError, read, upsert
 
@@ -17,6 +19,19 @@ def load(association_key):
     if top is None:
         return "nothing to load"
     count = 0
+    for record in top.records("statutes", []):
+        note_ar, note_fr = record.text("note", {})
+        upsert(
+            StatutesVersion,
+            {"number": record.integer("version")},
+            {
+                "in_force_from": record.date("in_force_from"),
+                "note": note_ar,
+                "note_ar": note_ar,
+                "note_fr": note_fr,
+            },
+        )
+        record.done()
     for record in top.records("assemblies"):
         day = record.date("event")
         event = Event.objects.filter(kind__slug="general-assembly", start_date=day).first()
@@ -27,6 +42,8 @@ def load(association_key):
         assembly = Assembly.objects.filter(event=event).first() or Assembly(event=event, rules={})
         assembly.kind = record.choice("kind", Assembly.Kind.values)
         assembly.status = Assembly.Status.CLOSED
+        applied = record.integer("statutes", None)
+        assembly.statutes = StatutesVersion.objects.get(number=applied) if applied else None
         assembly.save()
         agenda = list(event.agenda.order_by("order", "pk"))
         items = record.records("items")
@@ -46,6 +63,17 @@ def load(association_key):
                     "agenda_item": agenda_item,
                 },
             )
+            if adopts := line.integer("adopts", None):
+                upsert(
+                    StatutesVersion,
+                    {"number": adopts},
+                    {
+                        "in_force_from": day,
+                        "adopted_on": day,
+                        "adopted_by": assembly,
+                        "item": item,
+                    },
+                )
             note_ar, note_fr = line.text("note", {})
             upsert(
                 Decision,

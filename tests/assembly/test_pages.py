@@ -117,9 +117,10 @@ def test_my_assemblies_query_count_does_not_grow_with_assemblies(
     client = member_client(client, django_user_model, members[0])
     first = make_assembly(convene_regional=False, convene_communal=False)
     services.convene(assembly=first)
-    # Session, user, person, convocations, items, documents, council levels, open assemblies,
-    # requests (the profile is cached); and the menu's two content checks (issue 20).
-    with django_assert_max_num_queries(11) as counted:
+    # Session, user, person, convocations, items, documents, the proxies each member holds,
+    # council levels, open assemblies, requests (the profile is cached); and the menu's two
+    # content checks (issue 20).
+    with django_assert_max_num_queries(12) as counted:
         assert client.get("/ar/assembly/mine/").status_code == 200
     for days in (50, 60):
         other = make_assembly(days_ahead=days, convene_regional=False, convene_communal=False)
