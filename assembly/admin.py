@@ -145,12 +145,18 @@ class AssemblyAdmin(SimpleHistoryAdmin):
 
     @admin.display(description=_("rules applied"))
     def rules_summary(self, obj):
-        return _rules_text(obj.rule)
+        # Before it is saved, an assembly will take the settings' rules as they are now.
+        rules = obj.rule if obj.rules is not None else models.Rules(models.AssemblyRules.get_solo().as_dict())
+        return _rules_text(rules)
 
     @admin.display(description=_("sign-in"))
     def sign_in_link(self, obj):
         url = reverse("admin:assembly_sign_in", args=[obj.pk])
         return render_to_string("admin/includes/link.html", {"url": url, "label": gettext("Sign-in screen")})
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.agenda_to_calendar(assembly=form.instance)
 
     def get_urls(self):
         return [

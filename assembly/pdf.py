@@ -4,15 +4,16 @@ Arabic with the embedded Noto Naskh: ``training.pdf.render_pdf``)."""
 from django.utils import translation
 
 from assembly.selectors import signatories
-from training.pdf import render_pdf
+from training.pdf import html_to_pdf, render_html, render_pdf
 
 
-def letter_pdf(convocation, *, language, base_url=""):
+def letter_html(convocation, *, language, base_url=""):
+    """The letter's HTML in ``language``: what :func:`letter_pdf` lays out."""
     assembly = convocation.assembly
     rules = assembly.rule
     with translation.override(language):
         url = base_url.rstrip("/") + convocation.get_absolute_url()
-    return render_pdf(
+    return render_html(
         "assembly/pdf/letter.html",
         {
             "convocation": convocation,
@@ -25,6 +26,10 @@ def letter_pdf(convocation, *, language, base_url=""):
         },
         language=language,
     )
+
+
+def letter_pdf(convocation, *, language, base_url=""):
+    return html_to_pdf(letter_html(convocation, language=language, base_url=base_url))
 
 
 def minutes_pdf(minutes, *, language):

@@ -52,6 +52,26 @@ class AssemblyError(ValidationError):
     """A request the statutes or the state of the assembly refuse; nothing was written."""
 
 
+# --- Preparation --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def agenda_to_calendar(*, assembly):
+    """Give every agenda item that has none its line in the event's agenda, so the calendar
+    shows the assembly's agenda (and each outcome, once decided). Returns how many were added."""
+    added = 0
+    for item in assembly.items.filter(agenda_item__isnull=True).order_by("order", "pk"):
+        agenda = AgendaItem.objects.create(
+            event=assembly.event, order=item.order, title=item.title_ar or item.title
+        )
+        agenda.title_ar, agenda.title_fr = item.title_ar or item.title, item.title_fr
+        agenda.save()
+        item.agenda_item = agenda
+        item.save(update_fields=["agenda_item"])
+        added += 1
+    return added
+
+
 # --- Convocation ---------------------------------------------------------------------------------
 
 
@@ -401,7 +421,12 @@ def second_convocation(*, assembly, start_date, starts_at=None):
 
 def majority_reached(majority, *, votes_for, votes_against, abstentions):
     """Simple: more for than against. Two-thirds: at least two thirds of the votes cast (for and
-    against; abstentions are not votes cast). Unanimity: nobody against, nobody abstaining."""
+    against; abstentions are not votes cast). Unanimity: nobody against, nobody abstaining.
+
+    Unanimity is read strictly (an abstention breaks it, as in "approved unanimously by the
+    members present"): the statutes and records at hand (shared seeds, DOMAIN.md) never say
+    that abstentions leave a unanimity intact. Statutes that count unanimity of the votes cast
+    would need a rule of their own."""
     if majority == Majority.UNANIMITY:
         return votes_for > 0 and votes_against == 0 and abstentions == 0
     if majority == Majority.TWO_THIRDS:

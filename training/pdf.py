@@ -56,12 +56,11 @@ def _logo_url(profile):
     return _file_url(path) if Path(path).exists() else ""
 
 
-def render_pdf(template, context, *, language):
-    from weasyprint import HTML
-
+def render_html(template, context, *, language):
+    """The HTML that :func:`render_pdf` lays out, in ``language`` (tests read it too)."""
     with translation.override(language):
         profile = AssociationProfile.get_solo()
-        html = render_to_string(
+        return render_to_string(
             template,
             {
                 **context,
@@ -72,7 +71,16 @@ def render_pdf(template, context, *, language):
                 "LANGUAGE_BIDI": translation.get_language_bidi(),
             },
         )
+
+
+def html_to_pdf(html):
+    from weasyprint import HTML
+
     return HTML(string=html, base_url=str(Path(__file__).resolve().parent)).write_pdf(pdf_variant="pdf/ua-1")
+
+
+def render_pdf(template, context, *, language):
+    return html_to_pdf(render_html(template, context, language=language))
 
 
 def certificate_pdf(registration, *, language):

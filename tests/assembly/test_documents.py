@@ -4,7 +4,7 @@ tagged, in the letter's language, titled, and with Arabic that extracts in logic
 import pytest
 
 from assembly import services
-from assembly.pdf import letter_pdf, minutes_pdf
+from assembly.pdf import letter_html, letter_pdf, minutes_pdf
 from tests.pdfcheck import assert_accessible
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +31,29 @@ def test_convocation_letter_in_arabic_and_french(assembly):
         title="Convocation",
         fonts={"Noto-Sans"},
         phrases=["Assemblée générale"],
+    )
+
+
+def test_the_letters_names_and_place_are_isolated(assembly):
+    """Mixed text in the letter is isolated: the greeting's name, the addressee and her council,
+    the place and the agenda, in <bdi>, so an Arabic name in the French letter (and a Latin one
+    in the Arabic) neither moves nor carries the punctuation around it."""
+    services.convene(assembly=assembly)
+    convocation = assembly.convocations.get(person__name_ar="فاطمة")
+    arabic = letter_html(convocation, language="ar")
+    assert "السيدة <bdi>فاطمة</bdi> المحترمة،" in arabic
+    assert "<p><bdi>فاطمة</bdi><br><bdi>" in arabic
+    assert "في <bdi>مقر الجمعية، الرباط</bdi>" in arabic
+    french = letter_html(convocation, language="fr")
+    assert "Madame <bdi>فاطمة</bdi>," in french
+    assert "<li><bdi>المصادقة على التقرير الأدبي</bdi></li>" in french
+    # The French PDF sets the Arabic name in its own font and extracts it whole, in its place.
+    assert_accessible(
+        letter_pdf(convocation, language="fr"),
+        language="fr",
+        title="Convocation",
+        fonts={"Noto-Sans", "Amiri"},
+        phrases=["Madame فاطمة", "Ordre du jour"],
     )
 
 

@@ -2,6 +2,7 @@
 only the unsent ones, and a member's page answers only to its own unaltered key."""
 
 import logging
+from email import message_from_bytes, policy
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -160,3 +161,61 @@ def test_the_convocation_mail_is_text_and_html_in_the_members_language_and_gende
     assert f'href="https://portal.example/fr/assembly/c/{ahmed.token}/"' in html_fr
     assert assembly.items.first().title in html_ar
     assert french.subject.startswith("Convocation")
+
+
+def test_the_convocation_reaches_the_smtp_server_as_text_and_html(assembly, smtp):
+    """What the member's mail client receives, read back from a real SMTP server: a
+    multipart/alternative message, its HTML part right to left in Arabic (left to right in
+    French) with the gendered greeting, the place and every name isolated in <bdi>, the agenda
+    and the personal link; the text part the same words, plain."""
+    services.convene(assembly=assembly)
+    fatima = assembly.convocations.get(person__name="فاطمة")  # gender f, Arabic
+    youssef = assembly.convocations.get(person__name="يوسف")  # gender m, Arabic
+    ahmed = assembly.convocations.get(person__name="أحمد")  # gender m, French
+    ahmed.person.preferred_language = "fr"
+    ahmed.person.save(update_fields=["preferred_language"])
+    inbox = Inbox()
+    controller = serve(inbox, smtp.EMAIL_PORT)
+    try:
+        call_command(
+            "send_convocations", str(assembly.pk), "--base-url", "https://portal.example/", verbosity=0
+        )
+    finally:
+        controller.stop()
+    received = {}
+    for envelope in inbox.messages:
+        message = message_from_bytes(envelope.content, policy=policy.default)
+        received[envelope.rcpt_tos[0]] = message
+    assert len(received) == 5  # the sixth member has no e-mail: by post
+    titles = list(assembly.items.values_list("title_ar", flat=True))
+
+    def parts(convocation):
+        message = received[convocation.person.email]
+        assert message.get_content_type() == "multipart/alternative"
+        assert [part.get_content_type() for part in message.iter_parts()] == ["text/plain", "text/html"]
+        text = message.get_body(("plain",)).get_content()
+        html = message.get_body(("html",)).get_content()
+        assert "<" not in text
+        return message, text, html
+
+    message, text, html = parts(fatima)
+    assert str(message["subject"]).strip().startswith("استدعاء")
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "السيدة <bdi>فاطمة</bdi> المحترمة،" in html and "السيدة فاطمة المحترمة،" in text
+    assert "يشرفنا دعوتكِ، بصفتكِ عضوة" in html and "في <bdi>مقر الجمعية، الرباط</bdi>" in html
+    link = f"https://portal.example/ar/assembly/c/{fatima.token}/"
+    assert f'href="{link}"' in html and link in text
+    for number, title in enumerate(titles, start=1):
+        assert f"<li><bdi>{title}</bdi></li>" in html and f"{number}. {title}" in text
+
+    _message, text, html = parts(youssef)
+    assert "السيد <bdi>يوسف</bdi> المحترم،" in html and "يشرفنا دعوتكَ، بصفتكَ عضوا" in html
+
+    message, text, html = parts(ahmed)
+    assert str(message["subject"]).strip().startswith("Convocation")
+    assert '<html lang="fr" dir="ltr">' in html
+    assert "Monsieur <bdi>أحمد</bdi>," in html and "Monsieur أحمد," in text
+    assert "Vous êtes invité, en qualité de membre" in html
+    assert f'href="https://portal.example/fr/assembly/c/{ahmed.token}/"' in html
+    # The Arabic titles (no French one given) stay isolated inside the French text.
+    assert f"<li><bdi>{titles[0]}</bdi></li>" in html

@@ -1,12 +1,14 @@
 """The general assembly end to end in a browser, as the secretariat and a member live it:
-prepare (the notice period checked), convene, send, a member gives her proxy on her page, the
-sign-in on the day, the quorum, the decisions, the minutes approved and published.
+prepare (the assembly and its agenda created in the admin, the notice period checked), convene,
+send, a member gives her proxy on her page, the sign-in on the day, the quorum, the decisions,
+the minutes approved and published.
 
 Each admin screen of the flow (sign-in, convocations, decisions) and each member's page is
 checked with axe-core in Arabic and French at 1280 and 390 px, and never scrolls sideways at
 1280 px; screenshots go to ``$ASSEMBLY_SCREENSHOTS`` when it is set.
 """
 
+import datetime
 import os
 import re
 
@@ -14,10 +16,12 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from assembly.models import AgendaRequest, Assembly, Decision, ItemDocument, Minutes
+from assembly.models import AgendaRequest, Assembly, AssemblyRules, Decision, ItemDocument, Minutes
 from association.models import Document
+from events.models import Event, EventKind
 from members.models import Council
 from portal.roles import SECRETARIAT, sync_roles
 from tests.assembly.conftest import make_assembly, make_member
@@ -25,6 +29,12 @@ from tests.assembly.conftest import make_assembly, make_member
 PASSWORD = "a-long-test-password"
 SIZES = [(1280, 800), (390, 844)]
 NAMES = ["أحمد البقالي", "فاطمة الزهراء", "يوسف العلمي", "خديجة السباعي"]
+AGENDA = [
+    ("report", "المصادقة على التقرير الأدبي"),
+    ("accounts", "المصادقة على التقرير المالي"),
+    ("statutes", "تعديل القانون الأساسي"),
+    ("election", "تجديد المكتب"),
+]
 
 
 @pytest.fixture
@@ -97,9 +107,35 @@ def test_the_whole_assembly_from_convocation_to_published_minutes(browser, flow_
     expect(staff.locator(".messagelist .error")).to_contain_text("15")
     late.refresh_from_db()
     assert late.status == Assembly.Status.PREPARATION and not late.convocations.exists()
-    assembly = make_assembly(days_ahead=30, notice_days=15, max_proxies=1, request_days=10)
-    assembly.event.visibility = "public"
-    assembly.event.save()
+    # The assembly itself: its event in the calendar, then the assembly and its agenda in the
+    # admin, under the rules of the day (copied into the assembly when it is created).
+    rules = AssemblyRules.get_solo()
+    rules.request_days = 10
+    rules.save()
+    event = Event.objects.create(
+        kind=EventKind.objects.get(slug="general-assembly"),
+        title="الجمع العام العادي",
+        title_ar="الجمع العام العادي",
+        title_fr="Assemblée générale ordinaire",
+        start_date=timezone.localdate() + datetime.timedelta(days=30),
+        venue_ar="مقر الجمعية",
+        city_ar="الرباط",
+        visibility=Event.Visibility.PUBLIC,
+    )
+    staff.goto(f"{server.url}/ar/admin/assembly/assembly/add/")
+    staff.fill("#id_event", str(event.pk))
+    staff.select_option("#id_kind", "ordinary")
+    for index, (kind, title) in enumerate(AGENDA):
+        staff.locator("#items-group .add-row a").click()
+        staff.fill(f"#id_items-{index}-order", str(index + 1))
+        staff.select_option(f"#id_items-{index}-kind", kind)
+        staff.fill(f"#id_items-{index}-title_ar", title)
+    staff.locator("input[name=_save]").click()
+    expect(staff.locator(".messagelist .success")).to_be_visible()
+    assembly = Assembly.objects.get(event=event)
+    assert [(item.kind, item.title_ar) for item in assembly.items.all()] == AGENDA
+    assert assembly.status == Assembly.Status.PREPARATION and assembly.rule.request_days == 10
+    assert list(event.agenda.values_list("title_ar", flat=True)) == [title for _kind, title in AGENDA]
     # The statutes in force, and the draft amendment sent with the item.
     statutes_2019 = Document.objects.create(
         title="القانون الأساسي",
