@@ -45,7 +45,8 @@ def test_the_results_page_in_each_state_passes_axe(page, demo_site, axe_check, l
     axe_check(page)
     page.locator(".search-facets a[href*='year=']").first.click()
     page.wait_for_url(re.compile(r"year=\d{4}"))
-    assert page.locator(".search-result").count() > 0
+    # The years are those of every type: a year may hold none of this type, and says so.
+    assert page.locator(".search-result").count() > 0 or page.locator(".search-group p").count() > 0
     axe_check(page)
     page.locator(".search-facets a[href*='order=date']").first.click()
     page.wait_for_url(re.compile(r"order=date"))
