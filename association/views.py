@@ -138,7 +138,8 @@ class SearchView(TemplateView):
 
     def get_context_data(self, **kwargs):
         params = self.request.GET
-        query_text = strip_invisible(params.get("q", "")).strip()[: search.MAX_QUERY_LENGTH]
+        typed = strip_invisible(params.get("q", "")).strip()
+        query_text = typed[: search.MAX_QUERY_LENGTH]
         keys = {provider.key for provider in search.search_providers()}
         only = params.get("type")
         only = only if only in keys else None  # an unknown type is ignored: every type is searched
@@ -174,6 +175,10 @@ class SearchView(TemplateView):
             page=page,
             total=sum(group.total for group in facets),
             too_short=bool(query_text) and not query,
+            truncated=len(typed) > search.MAX_QUERY_LENGTH,
+            max_length=search.MAX_QUERY_LENGTH,
+            # Only function words (في، من، le, de): they match everything, so they are not searched.
+            common_only=bool(query) and not query.terms and not groups,
             suggestions=search.suggestions(query) if query and not groups else [],
             **kwargs,
         )

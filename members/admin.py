@@ -15,6 +15,7 @@ from import_export.admin import ExportActionMixin, ImportExportMixin
 
 from members import models, resources, services
 from members.privacy_admin import PersonPrivacyActionsMixin
+from members.search import name_match, name_terms
 from portal import admin_home
 from portal.admin_filters import ChoiceListFilter
 from portal.admin_mixins import TranslatedAdmin, TranslatedTabularInline
@@ -35,16 +36,19 @@ def match_reasons(candidate):
 
 
 class SearchKeyMixin:
-    """Search on the normalised key, so Arabic spelling variants and French names match."""
+    """Search on the normalised key, so Arabic spelling variants and French names match, and a
+    misspelt name is found by its close spellings among every row of the model
+    (``members.search.name_match``: the rule of the portal search and the directory)."""
 
     search_fields = ["search_key"]
 
     def get_search_results(self, request, queryset, search_term):
-        if not search_term.strip():
+        names = name_terms(search_term)
+        if not names:
             return queryset, False
-        for term in search_terms(search_term):
-            queryset = queryset.filter(Q(search_key__startswith=term) | Q(search_key__contains=f" {term}"))
-        return queryset, False
+        keysets = [(self.model._default_manager.all(), "search_key")]
+        found, _count = name_match(queryset, "search_key", names, keysets, self.model._meta.label_lower)
+        return found, False
 
 
 class TerritoryAdmin(TranslatedAdmin):

@@ -103,7 +103,8 @@ def _buckets(grouped):
 
 class DirectoryPaginator(Paginator):
     def __init__(self, object_list, *args, **kwargs):
-        super().__init__(DirectoryRows(object_list), *args, **kwargs)
+        rows = object_list if isinstance(object_list, DirectoryRows) else DirectoryRows(object_list)
+        super().__init__(rows, *args, **kwargs)
 
 
 def directory_count():

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -16,11 +16,13 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView, U
 from django_ratelimit.core import is_ratelimited
 
 from members import hooks, services
-from members.directory import DirectoryPaginator
+from members.directory import DirectoryPaginator, DirectoryRows
 from members.forms import ApplicationForm, ProfileForm
 from members.models import Council, CouncilSeat, Membership, NetworkMembership, Person, Region
+from members.search import name_match, name_terms, people_keys
 from portal import registry
-from portal.text import search_terms
+from portal.search import MAX_QUERY_LENGTH
+from portal.text import strip_invisible
 
 logger = logging.getLogger(__name__)
 
@@ -45,10 +47,14 @@ class DirectoryView(ListView):
         council = params.get("council", "")
         if council.isdigit():
             queryset = queryset.filter(council_id=int(council))
-        for term in search_terms(params.get("q", "")):
-            queryset = queryset.filter(
-                Q(person__search_key__startswith=term) | Q(person__search_key__contains=f" {term}")
+        names = name_terms(params.get("q", ""))
+        if names:
+            # The portal search's rule (a misspelt name found by its close spellings), counted
+            # through the directory's plan that the paginator then reads: no query more.
+            rows, _count = name_match(
+                queryset, "person__search_key", names, people_keys(), "names:people", rows=DirectoryRows
             )
+            return rows
         return queryset
 
     def get_context_data(self, **kwargs):
@@ -61,7 +67,8 @@ class DirectoryView(ListView):
             regions=Region.objects.only("pk", "name", "name_ar", "name_fr", "code"),
             levels=Council.Level.choices,
             role_choices=CouncilSeat.Role.choices,
-            query=self.request.GET.get("q", ""),
+            # As searched: without bidi controls or invisible characters, at most 200 characters.
+            query=strip_invisible(self.request.GET.get("q", "")).strip()[:MAX_QUERY_LENGTH],
             selected_level=self.request.GET.get("level", ""),
             selected_region=self.request.GET.get("region", ""),
             querystring=params.urlencode(),

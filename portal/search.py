@@ -12,7 +12,12 @@ Each searchable model stores ``search_key = portal.text.search_key(...)`` of its
 every language, updated on save, and matches with ``matching(queryset, terms)``: every term
 must occur in the key (``LIKE '%term%'``). On PostgreSQL the key has a trigram GIN index
 (``pg_trgm``, migration 0004), which serves these substring matches. SQLite runs the same filter
-without the index, so both databases return the same results in the same order.
+without the index, so both databases return the same results in the same order. A word
+that matches nothing is tried in its close spellings (``close_words_in``): pg_trgm's
+``similarity()`` in the database on PostgreSQL, the same number in Python elsewhere.
+
+A provider may offer ``vocabulary()`` (the words a query is compared with for "did you mean":
+a set, or ``{normalised: as written}``) and ``close_words(word)`` (its own close spellings).
 
 Adding a provider from another app (members, events), in its ``AppConfig.ready()``::
 
@@ -32,13 +37,18 @@ where ``EventSearchProvider.search`` does, for example::
     )
 """
 
-import difflib
 import math
+import re
+import struct
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.conf import settings
+from django.contrib.postgres.lookups import TrigramWordSimilar
+from django.db import connections, transaction
 from django.db.models import Case, Count, F, FloatField, Q, Value, When
 from django.db.models.functions import ExtractYear
+from django.utils.translation import get_language_info
 
 from portal.content_version import per_version
 from portal.text import analyse, normalize, search_terms
@@ -63,8 +73,6 @@ class SearchResult:
     def direction(self):
         if not self.language:
             return ""
-        from django.utils.translation import get_language_info
-
         return "rtl" if get_language_info(self.language)["bidi"] else "ltr"
 
 
@@ -227,49 +235,163 @@ def ranked(queryset, query, *, name, date_field, title_field="search_title", fie
     return found.order_by(*ordering), years
 
 
-def close_words(term, vocabulary, n=3, cutoff=0.75):
-    """The words of ``vocabulary`` spelt closest to ``term`` (a letter missed, doubled or swapped).
+# --- Close spellings: pg_trgm's similarity ----------------------------------------------------
+#
+# A word spelt close to another shares most of its trigrams (pg_trgm: each word padded with two
+# spaces before and one after, cut into every run of three characters): similarity is the
+# shared trigrams over all of them, the number pg_trgm's ``similarity()`` gives. PostgreSQL
+# computes it in the database (``close_words_in``: the trigram GIN index on the keys finds the
+# rows, ``similarity()`` the words); SQLite gets the same number from ``similarity`` below, over
+# the same words, so both find the same close spellings. pg_trgm stores a trigram of non-ASCII
+# letters as a 3-byte checksum (two different trigrams may, very rarely, count as one there);
+# ``tests/search/test_close_spellings.py`` compares the two on PostgreSQL.
 
-    ``difflib``'s ratio, the same on every database; only words of a near length that share the
-    first or the last letter are compared, which keeps it fast over tens of thousands of names.
+# pg_trgm's own default (``pg_trgm.similarity_threshold``): one letter missed, added or changed
+# in a name of five letters or more ("ناصيري" / "ناصري" 0.44, "zaidi" / "zahidi" 0.44).
+SIMILARITY = 0.3
+
+
+def trigrams(text):
+    """pg_trgm's trigrams of the words of ``text`` (normalised: lower case, words between spaces)."""
+    grams = set()
+    for word in text.split():
+        padded = f"  {word} "
+        grams.update(padded[i : i + 3] for i in range(len(padded) - 2))
+    return grams
+
+
+def _real(number):
+    """``number`` as PostgreSQL's ``real`` (4 bytes), the type ``similarity()`` returns."""
+    return struct.unpack("f", struct.pack("f", number))[0]
+
+
+def similarity(a, b):
+    """pg_trgm's ``similarity(a, b)``: shared trigrams over all trigrams, as a ``real``."""
+    ta, tb = trigrams(a), trigrams(b)
+    if not ta or not tb:
+        return 0.0
+    shared = len(ta & tb)
+    return _real(shared / (len(ta) + len(tb) - shared))
+
+
+def close_words(term, vocabulary, n=3, threshold=SIMILARITY):
+    """The (at most ``n``) words of ``vocabulary`` closest to ``term`` by ``similarity``, at least
+    ``threshold``, best first (ties in code point order, as ``close_words_in`` sorts them)."""
+    if len(term) < 3:
+        return []
+    grams = trigrams(term)
+    runs = [term[i : i + 3] for i in range(len(term) - 2)]
+    first, last = term[0], term[-1]
+    scored = []
+    for word in vocabulary:
+        # Only a word sharing a trigram can score, and it shares one only if it has the same
+        # first letter ("  x", " xy"), the same last letter ("yz ") or a run of three letters
+        # of the term: the others are passed over without building their trigrams.
+        if word[0] != first and word[-1] != last and not any(run in word for run in runs):
+            continue
+        word_grams = trigrams(word)
+        shared = len(grams & word_grams)
+        score = _real(shared / (len(grams) + len(word_grams) - shared))
+        if score >= threshold:
+            scored.append((-score, word))
+    return [word for _score, word in sorted(scored)[:n]]
+
+
+def close_words_in(term, keysets, *, vocabulary, n=3, threshold=SIMILARITY):
+    """The words of stored keys closest to ``term``, as ``close_words`` finds them.
+
+    ``keysets`` is a list of ``(queryset, field)``: the keys (words between spaces) of those
+    rows. On PostgreSQL, pg_trgm in one query: ``key %> term`` (word similarity, served by the
+    key's trigram GIN index) keeps the rows holding a word at least that close (a word's own
+    similarity is never above the key's word similarity), then ``similarity()`` ranks their
+    words. Elsewhere ``close_words`` over ``vocabulary()``, the same words.
     """
     if len(term) < 3:
         return []
-    candidates = [
-        word
-        for word in vocabulary
-        if abs(len(word) - len(term)) <= 2 and (word[0] == term[0] or word[-1] == term[-1])
-    ]
-    return difflib.get_close_matches(term, candidates, n=n, cutoff=cutoff)
+    database = keysets[0][0].db
+    if connections[database].vendor != "postgresql":
+        return close_words(term, vocabulary(), n=n, threshold=threshold)
+    selects, params = [], []
+    for queryset, key in keysets:
+        keys = queryset.filter(TrigramWordSimilar(F(key), Value(term))).order_by().values_list(key, flat=True)
+        sql, key_params = keys.query.sql_with_params()
+        selects.append(f"({sql})")
+        params.extend(key_params)
+    sql = (
+        "SELECT word FROM (SELECT DISTINCT regexp_split_to_table(k.key, ' ') AS word "
+        f"FROM ({' UNION '.join(selects)}) AS k(key)) AS words "
+        "WHERE similarity(word, %s) >= %s::float8 "
+        'ORDER BY similarity(word, %s) DESC, word COLLATE "C" LIMIT %s'
+    )
+    params += [term, threshold, term, n]
+    with transaction.atomic(using=database), connections[database].cursor() as cursor:
+        # For this transaction only: the threshold of ``%>`` (pg_trgm's default is 0.6).
+        cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)", [str(threshold)])
+        cursor.execute(sql, params)
+        return [word for (word,) in cursor.fetchall()]
 
 
 def suggestions(query):
     """ "Did you mean": the query with each word unknown to every provider's vocabulary (titles'
-    words, names) replaced by the closest known one; [] when there is nothing better to offer."""
-    vocabulary = set()
-    for provider in search_providers():
-        if hasattr(provider, "vocabulary"):
-            vocabulary |= provider.vocabulary()
-    words = normalize(query.text).split()
-    changed = False
-    for i, word in enumerate(words):
-        if word in vocabulary or not word.isalpha():
+    words, names) replaced by the closest known one; [] when there is nothing better to offer.
+
+    A provider with ``close_words(word)`` finds its own (the members' names through pg_trgm on
+    PostgreSQL); the others are compared with ``close_words`` over their ``vocabulary()``.
+    """
+    providers = [provider for provider in search_providers() if hasattr(provider, "vocabulary")]
+    vocabularies = [(provider, provider.vocabulary()) for provider in providers]
+    known = set().union(*(words for _provider, words in vocabularies))
+    written = {}
+    for _provider, words in vocabularies:
+        if isinstance(words, dict):
+            written.update(words)
+    words = query.text.split()
+    changed, tried = False, 0
+    for i, typed in enumerate(words):
+        word = normalize(typed)
+        if word in known or not word.isalpha() or tried == MAX_TERMS:
             continue
-        close = close_words(word, vocabulary, n=1, cutoff=0.7)
+        tried += 1
+        close = []
+        for provider, vocabulary in vocabularies:
+            if hasattr(provider, "close_words"):
+                close += provider.close_words(word)
+            else:
+                close += close_words(word, vocabulary, n=1)
         if close:
-            words[i], changed = close[0], True
+            best = min(close, key=lambda candidate: (-similarity(word, candidate), candidate))
+            words[i] = written.get(best, best)
+            changed = True
     return [" ".join(words)] if changed else []
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _written(form, normalised):
+    """Which of two spellings of a word to show: one written out (hamza, ة, accents) before the
+    folded one, then the first in code point order (the same on every database)."""
+    return (form == normalised, form)
+
+
 def title_vocabulary(name, queryset, fields):
-    """The normalised words of ``fields`` over ``queryset``, kept per content version."""
+    """The words of ``fields`` over ``queryset``: ``{normalised: as written}``, kept per content
+    version. The keys are what queries are compared with; the values what a suggestion shows
+    ("الدبلوماسية", "coopération", not their folded forms)."""
 
     def compute():
-        words = set()
+        words = {}
         for values in queryset.values_list(*fields):
             for value in values:
-                words.update(w for w in normalize(value or "").split() if w.isalpha())
-        return frozenset(words)
+                for form in _WORD.findall(value or ""):
+                    form = form.casefold()
+                    normalised = normalize(form)
+                    if not normalised.isalpha():
+                        continue
+                    known = words.get(normalised)
+                    if known is None or _written(form, normalised) < _written(known, normalised):
+                        words[normalised] = form
+        return words
 
     return per_version(f"search:words:{name}", compute)
 
@@ -300,8 +422,6 @@ def search(query, *, language, user, limit=GROUP_LIMIT, offset=0, only=None):
 
 def fallback_language(instance, field, language):
     """The language whose text a translated field shows, when it is not ``language``; or ""."""
-    from django.conf import settings
-
     if getattr(instance, f"{field}_{language}", None):
         return ""
     for code, _name in settings.LANGUAGES:

@@ -129,6 +129,9 @@ CASES = [
     ("education nationale", "éducation"),
 ]
 CASES = [(query, expected) for query, expected in CASES if expected]
+# What the suite misses today, on SQLite and on PostgreSQL alike (README, "Search quality"): a
+# query found on one database and lost on the other fails the suite on that one.
+MISSED = {("المعارض", "معرض"), ("النشاط", "أنشطة"), ("کوریا", "بكوريا")}
 
 
 def first_page_titles(query, language):
@@ -185,3 +188,4 @@ def test_relevance_over_the_demo_content(capsys):
             print(f"  missed: {query!r} → {expected!r}")
     assert len(CASES) >= 100
     assert share >= 0.95, missed
+    assert set(missed) == MISSED, missed
