@@ -55,6 +55,8 @@ document.addEventListener('DOMContentLoaded', function () {
   // Rows as the server drew them: widgets that announce their first value do not ask again.
   document.querySelectorAll('.inline-group tr.form-row').forEach(function (row) {
     row.dataset.previewed = key(row);
+    const person = field(row, 'person');
+    row.dataset.person = person ? person.value : '';
   });
   function refresh(row) {
     if (!row || row.dataset.previewed === key(row)) {
@@ -123,7 +125,8 @@ document.addEventListener('DOMContentLoaded', function () {
   }
   $(document).on('change', '.inline-group select, .inline-group input', function () {
     const row = this.closest('tr');
-    if (/-person$/.test(this.name) && row && row.classList.contains('has_original')) {
+    if (/-person$/.test(this.name) && row && row.classList.contains('has_original') &&
+        this.value !== row.dataset.person) {
       replacementFields(row, this.name.replace(/-person$/, ''));
     }
     if (/-(office|role|rank|person)$/.test(this.name)) {
