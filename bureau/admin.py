@@ -23,15 +23,76 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from bureau import people, roster_xlsx, rosterdiff, services, titles, versions
 from bureau.models import Committee, CommitteeSeat, Mandate, OfficeWording, Seat, wordings
 from members.models import Person
-from portal import admin_home
-from portal.admin_mixins import TranslatedAdmin, TranslatedTabularInline
+from portal import admin_home, staticbundles
+from portal.admin_mixins import TranslatedAdmin
 from portal.validators import validate_document
+
+# The mandate's page loads one script and two stylesheets instead of some thirty files (issue 19:
+# at most 20 requests): Django's admin scripts and styles, select2's, adminsortable2's and the
+# portal's, in the order the page's media and Django's base template list them
+# (portal.staticbundles; tests/bureau/test_roster_bundles.py checks them against the page).
+ROSTER_SCRIPTS = "bundles/roster-admin.js"
+ROSTER_STYLES = "bundles/roster-admin.css"
+ROSTER_STYLES_RTL_HEAD = "bundles/roster-admin-rtl-1.css"
+ROSTER_STYLES_RTL = "bundles/roster-admin-rtl-2.css"
+# In admin/base.html's order: base, dark mode, the page's extra styles (forms, the portal's admin
+# styles), rtl.css in a right-to-left language, the widgets' styles (the page's media), then
+# responsive.css (a file of its own in French), and responsive_rtl.css.
+_BASE_STYLES = ["admin/css/base.css", "admin/css/dark_mode.css", "admin/css/forms.css", "css/admin.css"]
+_WIDGET_STYLES = [
+    "adminsortable2/css/sortable.css",
+    "bureau/roster-admin.css",
+    "admin/css/vendor/select2/select2.min.css",
+    "admin/css/autocomplete.css",
+]
+ROSTER_BUNDLES = {
+    ROSTER_SCRIPTS: [
+        "admin/js/theme.js",
+        "admin/js/vendor/jquery/jquery.min.js",
+        "admin/js/calendar.js",
+        "admin/js/vendor/select2/select2.full.min.js",
+        "admin/js/admin/DateTimeShortcuts.js",
+        # Both languages' messages: select2 picks them by the page's language.
+        "admin/js/vendor/select2/i18n/ar.js",
+        "admin/js/vendor/select2/i18n/fr.js",
+        "admin/js/jquery.init.js",
+        "admin/js/core.js",
+        "bureau/roster-admin.js",
+        "admin/js/autocomplete.js",
+        "admin/js/inlines.js",
+        "admin/js/admin/RelatedObjectLookups.js",
+        "adminsortable2/js/adminsortable2.min.js",
+        "js/admin.js",
+    ],
+    ROSTER_STYLES: [*_BASE_STYLES, *_WIDGET_STYLES],
+    ROSTER_STYLES_RTL_HEAD: _BASE_STYLES,
+    ROSTER_STYLES_RTL: [
+        "admin/css/rtl.css",
+        *_WIDGET_STYLES,
+        "admin/css/responsive.css",
+        "admin/css/responsive_rtl.css",
+    ],
+}
+# The slug helpers of prepopulated fields: the roster has none (prepopulate_init.js would be in
+# the media if it had).
+PREPOPULATE = ["admin/js/urlify.js", "admin/js/prepopulate.js", "admin/js/vendor/xregexp/xregexp.js"]
+
+
+def bundled_media(media):
+    """The roster page's media with the bundled files replaced by the bundle; the changelist's
+    action scripts (Django's, and adminsortable2's copy) are of no use on a change form."""
+    scripts = [staticbundles.name_of(path) for path in media._js]
+    unneeded = [path for path in scripts if re.search(r"/actions(-[\d.]+)?(\.min)?\.js$", path)]
+    if "admin/js/prepopulate_init.js" not in scripts:
+        unneeded += PREPOPULATE
+    return staticbundles.replace_media(media, [ROSTER_SCRIPTS, ROSTER_STYLES], unneeded)
 
 
 def _titles_html(obj, wording_map=None):
@@ -41,13 +102,68 @@ def _titles_html(obj, wording_map=None):
     return render_to_string("admin/bureau/includes/titles.html", titles_by_language)
 
 
+class RowDateWidget(admin.widgets.AdminDateWidget):
+    """A date in a roster row: the admin's calendar, without the paragraph around the input
+    (its width comes from the stylesheet)."""
+
+    template_name = "django/forms/widgets/date.html"
+
+    def __init__(self, attrs=None, format=None):
+        super().__init__(attrs=attrs, format=format)
+        self.attrs.pop("size", None)
+
+
+class DeferredInput(forms.Widget):
+    """A row's replacement date and correction box, needed only once its person is changed: the
+    cell is written empty (templates/admin/edit_inline/tabular.html) and bureau/roster-admin.js
+    fills it when another person is chosen (choosing one is the autocomplete's work, a script's)."""
+
+    deferred = True
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return ""
+
+
+class ChosenOptionSelect(forms.Select):
+    """A row's list of offices written with its chosen option only (issue 19: the page's weight).
+
+    The whole list is written once on the page (``shared_choices``, ``#roster-shared``) and
+    bureau/roster-admin.js puts it back in every row's select as the page opens; a list with
+    nothing chosen, or grouped, is written whole.
+    """
+
+    def __init__(self, key="", attrs=None, choices=()):
+        super().__init__(attrs=attrs, choices=choices)
+        self.key = key
+
+    def _flat(self):
+        return all(not isinstance(label, (list, tuple)) for _value, label in self.choices)
+
+    def shared_choices(self):
+        return [[str(value), str(label)] for value, label in self.choices]
+
+    def optgroups(self, name, value, attrs=None):
+        groups = super().optgroups(name, value, attrs)
+        if not self._flat():
+            return groups
+        chosen = [(group, [o for o in options if o["selected"]], index) for group, options, index in groups]
+        chosen = [group for group in chosen if group[1]]
+        return chosen or groups
+
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        attrs = super().build_attrs(base_attrs, extra_attrs=extra_attrs)
+        if self._flat():
+            attrs["data-choices"] = self.key
+        return attrs
+
+
 class HoldingForm(forms.ModelForm):
     """A seat's row: choosing another person replaces the holder unless it is a correction."""
 
     replaced_on = forms.DateField(
         label=_("replacement date"),
         required=False,
-        widget=admin.widgets.AdminDateWidget,
+        widget=RowDateWidget,
         help_text=_("When another person is chosen: the day the new holder takes the seat (default: today)."),
     )
     correction = forms.BooleanField(
@@ -61,6 +177,9 @@ class HoldingForm(forms.ModelForm):
         if self.instance.pk:
             people.known_labels(self, "person", people.person_label)
             people.known_labels(self, "council", str)
+        if not self.is_bound:
+            for name in ("replaced_on", "correction"):
+                self.fields[name].widget = DeferredInput()
 
     def _get_validation_exclusions(self):
         # One holder per single-holder office is checked over the whole roster (RosterFormSet):
@@ -94,7 +213,8 @@ class HoldingForm(forms.ModelForm):
 
 
 class CompactRowsMixin:
-    """Tabular rows that fit a screen: no repeated help under each date, small rank box.
+    """Tabular rows that fit a screen: no repeated help under each date, small rank box; each
+    cell's label is its column's header, given by static/js/admin.js (the page's weight).
 
     People are picked with the labelled autocomplete (name, council, province); a missing
     person is created in a pop-up ("+") without leaving the roster.
@@ -107,20 +227,30 @@ class CompactRowsMixin:
                 self.admin_site,
                 using=kwargs.get("using"),
                 url_name="admin:bureau_person_autocomplete" if db_field.name == "person" else None,
+                compact=True,
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    labels_from_headers = True
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name in {"office", "role"}:
+            kwargs["widget"] = ChosenOptionSelect(key=f"{db_field.model._meta.label_lower}.{db_field.name}")
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in {"start", "end"}:
+            kwargs["widget"] = RowDateWidget
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name in {"start", "end", "rank"} and field is not None:
             field.help_text = ""
-        if db_field.name == "rank" and field is not None:
-            field.widget.attrs.update({"style": "inline-size: 4em"})
         if db_field.name in {"person", "council"} and field is not None:
             for flag in ("can_change_related", "can_delete_related", "can_view_related"):
                 setattr(field.widget, flag, False)
             if db_field.name == "council":
                 field.widget.can_add_related = False  # councils come from the territory data
+            # The "+" of each row without its image (the stylesheet draws it) and whitespace.
+            field.widget.template_name = "admin/bureau/widgets/related_widget_wrapper.html"
         return field
 
     def get_queryset(self, request):
@@ -151,7 +281,18 @@ def _warnings_token(warnings):
     return hashlib.sha256("\n".join(str(w) for w in warnings).encode()).hexdigest()[:16]
 
 
-class RosterFormSet(CustomInlineFormSet):
+class UnnumberedKeysMixin:
+    """The row's key and order are hidden inputs no label points to: no id of their own (a few
+    dozen bytes a row of the roster's page)."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        for name in ("id", "order"):
+            if name in form.fields and form.fields[name].widget.is_hidden:
+                form.fields[name].widget.attrs["id"] = False
+
+
+class RosterFormSet(UnnumberedKeysMixin, CustomInlineFormSet):
     """A whole roster checked before anything is saved.
 
     Two current holders of a single-holder office are refused (the database refuses them too);
@@ -268,14 +409,26 @@ class SeatInline(CompactRowsMixin, SortableInlineAdminMixin, admin.TabularInline
     verbose_name_plural = _("roster (drag the rows to reorder)")
 
 
-class CommitteeInline(SortableInlineAdminMixin, TranslatedTabularInline):
+class CommitteeFormSet(UnnumberedKeysMixin, CustomInlineFormSet):
+    pass
+
+
+class CommitteeInline(SortableInlineAdminMixin, admin.TabularInline):
+    """The mandate's committees, in order: each a link to its own page, where its names (Arabic
+    and French), mission, chair and members are written; a new one is added from the link under
+    the list (``roster_change_form.html``), straight onto that page. Here: reorder or remove.
+    The mandate's page stays one screen of names, and light (issue 19: 15 committees)."""
+
     model = Committee
+    formset = CommitteeFormSet
     extra = 0
-    # The mission is written on the committee's own page, with its chair and members: the
-    # mandate's page stays one screen of names (and light: 15 committees, 4 text boxes each).
-    fields = ["name"]
+    labels_from_headers = True
+    fields = ["order"]  # the hidden order only: an empty list would mean every field
     show_change_link = True
-    verbose_name_plural = _("permanent committees (open one to name its chair and members)")
+    verbose_name_plural = _("permanent committees (open one to rename it or name its chair and members)")
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 class RosterImportForm(forms.Form):
@@ -480,6 +633,26 @@ class RosterAdminMixin:
         }
         return TemplateResponse(request, "admin/bureau/roster_revert.html", context)
 
+    # Static bundles of the page (``ROSTER_BUNDLES``), or None for the files one by one.
+    static_bundle = None
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The rows' autocompletes and office lists carry a key; what every row shares is
+        # written once on the page (#roster-shared), bureau/roster-admin.js sets it back.
+        shared = {"autocomplete": {}, "choices": {}}
+        for inline_admin_formset in context.get("inline_admin_formsets", []):
+            for field in inline_admin_formset.formset.form.base_fields.values():
+                widget = getattr(field.widget, "widget", field.widget)
+                if isinstance(widget, people.LabelledAutocompleteSelect) and widget.compact:
+                    shared["autocomplete"][widget.shared_key()] = widget.shared_attrs()
+                elif isinstance(widget, ChosenOptionSelect) and widget._flat():
+                    shared["choices"][widget.key] = widget.shared_choices()
+        context["roster_shared"] = shared
+        if self.static_bundle:
+            context["media"] = bundled_media(context["media"])
+            context["static_bundle"] = self.static_bundle
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         roster = self.get_object(request, object_id)
         extra = dict(extra_context or {})
@@ -494,6 +667,15 @@ class RosterAdminMixin:
                 extra["current_warnings"] = self.stored_warnings(roster)
         # The roster's table needs the page's whole width; the menu is one click away (Home).
         extra.setdefault("is_nav_sidebar_enabled", False)
+        # A new committee is added on its own page (its names, mission and members together).
+        if (
+            roster is not None
+            and self.model is Mandate
+            and self.admin_site.get_model_admin(Committee).has_add_permission(request)
+        ):
+            extra["committee_add_url"] = (
+                f"{reverse('admin:bureau_committee_add')}?{urlencode({'mandate': roster.pk})}"
+            )
         response = super().change_view(request, object_id, form_url, extra)
         if hasattr(response, "add_post_render_callback"):
             response.add_post_render_callback(compact_html)
@@ -581,6 +763,11 @@ class MandateAdmin(RosterAdminMixin, SortableAdminBase, admin.ModelAdmin):
         css = {"all": ["bureau/roster-admin.css"]}
         js = ["admin/js/jquery.init.js", "bureau/roster-admin.js"]
 
+    static_bundle = {
+        "css": ROSTER_STYLES,
+        "css_rtl_head": ROSTER_STYLES_RTL_HEAD,
+        "css_rtl": ROSTER_STYLES_RTL,
+    }
     list_display = ["__str__", "assembly_date", "start", "end", "is_current", "seat_count"]
     list_filter = ["is_current", "body"]
     fields = ["body", "assembly_date", "assembly", "start", "end", "is_current", "note", "roster_token"]

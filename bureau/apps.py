@@ -10,16 +10,20 @@ class BureauConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from django.urls import reverse
 
+        from bureau.admin import ROSTER_BUNDLES
         from bureau.models import Committee, CommitteeSeat, Mandate, OfficeWording, Seat
         from bureau.positions import sync_positions_soon
         from bureau.sitemaps import BureauSitemap
         from events import hooks
         from members.models import Person
-        from portal import registry
+        from portal import registry, staticbundles
         from portal.roles import register_models
         from portal.sitemaps import register_sitemap
 
         register_models(app=self.label)
+        # The mandate's page loads its scripts and stylesheets as a few bundles (issue 19).
+        for name, sources in ROSTER_BUNDLES.items():
+            staticbundles.register(name, sources)
 
         registry.register_nav("bureau:current", _("Bureau"), order=15)
         register_sitemap("bureau", BureauSitemap)

@@ -289,6 +289,12 @@ PHONENUMBER_DEFAULT_FORMAT = "INTERNATIONAL"
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    # Several static files served as one on the heaviest admin pages (portal.staticbundles).
+    "portal.staticbundles.BundleFinder",
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Uploads on the local disk (MEDIA_ROOT), or in an S3-compatible bucket shared by every app host

@@ -1,7 +1,7 @@
 /* What the portal's admin adds to Django's, on every page (templates/admin/base_site.html).
 
-   - Sortable inlines: "move up"/"move down" buttons reorder rows from the keyboard, and keep
-     adminsortable2's hidden order fields in step, as a drag does.
+   - Sortable inlines: "move up"/"move down" buttons (added to each row here) reorder rows from
+     the keyboard, and keep adminsortable2's hidden order fields in step, as a drag does.
    - Accessible names: the search box of an autocomplete (select2) takes its field's label;
      the language tabs of translated fields (django-modeltranslation) hold no focusable link
      inside a tab; the language switch has a label.
@@ -80,6 +80,56 @@
     if (switcher) switcher.setAttribute("aria-label", text.languageSwitch);
   }
 
+  // Inlines written without a label in each cell (data-labels-from-headers): each input gets
+  // its column's header as its label, a read-only value the header's words (for a phone, where
+  // the rows are cards), as the template writes them for the other inlines.
+  function addCellLabels() {
+    document.querySelectorAll("fieldset[data-labels-from-headers] table").forEach(function (table) {
+      const headers = {};
+      table.querySelectorAll("thead th").forEach(function (th) {
+        const name = Array.from(th.classList).find(function (c) { return c.startsWith("column-"); });
+        headers[name ? name.slice(7) : "delete"] = th.textContent.trim();
+      });
+      table.querySelectorAll("tbody tr.form-row > td").forEach(function (cell) {
+        const name = Array.from(cell.classList).find(function (c) { return c.startsWith("field-"); });
+        const key = name ? name.slice(6) : (cell.classList.contains("delete") ? "delete" : null);
+        if (!key || !headers[key] || cell.classList.contains("hidden")) return;
+        const control = cell.querySelector("input:not([type=hidden]), select, textarea");
+        let label;
+        if (control && control.id) {
+          label = document.createElement("label");
+          label.htmlFor = control.id;
+        } else if (!control && cell.querySelector(":scope > p")) {
+          label = document.createElement("span");
+          label.setAttribute("aria-hidden", "true");
+        } else {
+          return;
+        }
+        label.textContent = headers[key];
+        cell.prepend(label);
+      });
+    });
+  }
+
+  // The move buttons of each sortable row, named with the row (not written in every row).
+  function addMoveButtons() {
+    document.querySelectorAll("fieldset.sortable tr.has_original > td.original").forEach(function (cell) {
+      const name = cell.querySelector("p");
+      if (!name || cell.querySelector(".inline-move")) return;
+      const row = (name.firstChild ? name.firstChild.textContent : name.textContent).trim();
+      const buttons = document.createElement("span");
+      buttons.className = "inline-move";
+      [["up", text.moveUp], ["down", text.moveDown]].forEach(function (move) {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.dataset.move = move[0];
+        button.setAttribute("aria-label", move[1] + " " + row);
+        buttons.append(button);
+      });
+      name.after(buttons);
+    });
+  }
+
   function improve() {
     nameComboboxes();
     fixTranslationTabs();
@@ -94,6 +144,8 @@
     window.requestAnimationFrame(function () { pending = false; improve(); });
   }
   document.addEventListener("DOMContentLoaded", function () {
+    addCellLabels();
+    addMoveButtons();
     improve();
     new MutationObserver(soon).observe(document.body, {childList: true, subtree: true});
   });

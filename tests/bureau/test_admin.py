@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bureau.models import Mandate, OfficeWording, Seat
+from portal import staticbundles
 from tests.bureau.factories import CommitteeFactory, MandateFactory, SeatFactory
 from tests.members.factories import PersonFactory
 
@@ -78,7 +79,9 @@ def test_the_secretariat_sees_the_whole_roster_with_generated_titles(secretariat
     html = secretariat_client.get(_url(mandate)).content.decode()
     for text in ("عبد الله الجوط", "النائبة الثانية للرئيس", "2e vice-présidente", "seats-3-person"):
         assert text in html
-    assert "adminsortable2" in html  # drag-and-drop handles
+    # Drag-and-drop: a sortable roster, and adminsortable2's script in the page's bundle.
+    assert '<fieldset class="module sortable"' in html and "/static/bundles/roster-admin.js" in html
+    assert "adminsortable2/js/adminsortable2.min.js" in staticbundles.sources("bundles/roster-admin.js")
     assert 'data-ajax--url="/ar/admin/autocomplete/"' in html
     CommitteeFactory(mandate=mandate, name_ar="لجنة الصحة")
     assert "لجنة الصحة" in secretariat_client.get(_url(mandate)).content.decode()

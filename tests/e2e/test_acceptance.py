@@ -392,7 +392,7 @@ def secretariat_edits_the_bureau(page, problems, axe_check, site, language, view
 
     # Move the second vice-president (a woman) above the first, with the keyboard's move button.
     second = _seat_row(page, names["chaoui"])
-    second.locator(".inline-move__button[data-move='up']").focus()
+    second.locator(".inline-move button[data-move='up']").focus()
     page.keyboard.press("Enter")
     rows = page.locator("#seats-group tr.has_original td.field-person option[selected]")
     # The picker labels each person with both names and their council (namesakes differ).

@@ -109,5 +109,5 @@ def test_rows_of_a_sortable_inline_move_with_the_keyboard(page, signed_in):
     assert orders == sorted(orders)
     # On a phone the rows are cards, each input with its own visible label.
     page.set_viewport_size({"width": 390, "height": 844})
-    label = rows.nth(0).locator("td.field-start label.inline-cell-label")
+    label = rows.nth(0).locator("td.field-start > label:first-child")
     assert label.is_visible() and label.bounding_box()["width"] > 20

@@ -148,3 +148,34 @@ def test_home_page_first_visit_under_200_kb_and_repeat_visit_only_the_html(brows
     fetched_first = {url for url, _size, _kind in first.fetched if url != production_site + path}
     assert set(repeat.from_cache) == fetched_first | set(first.from_cache)
     context.close()
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_the_mandate_admin_page_loads_in_at_most_20_requests(browser, production_site, language):
+    """Issue 19: the roster editor, signed in as the secretariat would be, first visit (empty
+    cache): the page, its stylesheets, scripts (bundled, bureau.admin.ROSTER_BUNDLES), the
+    admin's translations, fonts and icons: at most 20 requests."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from bureau.models import Mandate
+    from tests.auth import force_login_verified
+
+    user = get_user_model().objects.create_superuser("weight", "w@example.org", "a-long-test-password")
+    client = force_login_verified(Client(), user)
+    context = browser.new_context(locale="ar-MA", viewport={"width": 1280, "height": 800})
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": production_site}]
+    )
+    page = context.new_page()
+    url = f"{production_site}/{language}/admin/bureau/mandate/{Mandate.objects.current().pk}/change/"
+    visit = record(page, url)
+    fetched = sorted(visit.fetched, key=lambda item: -item[1])
+    kinds = [kind for _url, _size, kind in visit.fetched]
+    # Signed in and the page complete: the roster's rows, select2 started on them, the bundles.
+    assert page.locator("#seats-group tr.has_original .select2-container").count() >= 5, fetched
+    # One bundle of scripts and the admin's translations (plus change_form.js and
+    # prepopulate_init.js, which Django's template links itself); two stylesheets.
+    assert kinds.count("Script") <= 4 and kinds.count("Stylesheet") <= 2, fetched
+    assert visit.requests <= 20, fetched
+    context.close()
