@@ -24,8 +24,9 @@ class AssociationProfileAdmin(SingletonModelAdmin, TranslatedAdmin):
         (None, {"fields": ["name", "acronym", "tagline", "introduction", "founded_on"]}),
         (_("Visual identity"), {"fields": ["logo", "primary_colour", "accent_colour"]}),
         (_("Seat and contacts"), {"fields": ["seat", "address", "phone", "email", "website"]}),
-        (_("Founding and territory"), {"fields": ["founding_reasons", "territory"]}),
+        (_("Founding and territory"), {"fields": ["founding_reasons", "territory", "territory_communes"]}),
     ]
+    autocomplete_fields = ["territory_communes"]
 
 
 @admin.register(models.CharterGoal, models.StrategicPrinciple)
@@ -47,17 +48,31 @@ class PartnershipAgreementInline(TranslatedStackedInline):
 
 
 @admin.register(models.Partner)
-class PartnerAdmin(SortableAdminMixin, TranslatedAdmin):
-    list_display = ["order", "name", "kind", "website"]
-    list_display_links = ["name"]
-    list_filter = ["kind"]
-    search_fields = ["name_ar", "name_fr"]
+class PartnerAdmin(SortableAdminMixin, admin.ModelAdmin):
+    """A partnership; who the partner is (names, kind, website) is edited on its organisation."""
+
+    list_display = ["order", "organisation", "kind", "website"]
+    list_display_links = ["organisation"]
+    list_select_related = ["organisation"]
+    list_filter = ["organisation__kind"]
+    search_fields = ["organisation__name_ar", "organisation__name_fr"]
+    autocomplete_fields = ["organisation"]
+    fields = ["organisation", "logo"]
     inlines = [PartnershipAgreementInline]
+
+    @admin.display(description=_("kind"), ordering="organisation__kind")
+    def kind(self, obj):
+        return obj.organisation.get_kind_display()
+
+    @admin.display(description=_("website"))
+    def website(self, obj):
+        return obj.organisation.website
 
 
 @admin.register(models.PartnershipAgreement)
 class PartnershipAgreementAdmin(TranslatedAdmin):
     list_display = ["partner", "signed_on", "subject"]
+    list_select_related = ["partner__organisation"]
     list_filter = ["partner"]
     date_hierarchy = "signed_on"
     autocomplete_fields = ["partner"]

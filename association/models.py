@@ -12,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 from phonenumber_field.modelfields import PhoneNumberField
 from solo.models import SingletonModel
 
+from members.models import Commune, Council, Organisation
 from portal.access import is_member
 from portal.identity import initials, mix, validate_text_contrast
 from portal.text import index_key, translated_values
@@ -67,6 +68,16 @@ class AssociationProfile(SingletonModel):
         blank=True,
         help_text=_("The communes, provinces or regions where the association works, one a line."),
     )
+    territory_communes = models.ManyToManyField(
+        Commune,
+        blank=True,
+        related_name="+",
+        verbose_name=_("communes of its territory"),
+        help_text=_(
+            "The communes of the territory as records of the HCP territory: the about page links each to its"
+            " council's page. The text above keeps the sources' wording."
+        ),
+    )
     address = models.TextField(_("address"), blank=True)
     phone = PhoneNumberField(_("phone"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -91,6 +102,14 @@ class AssociationProfile(SingletonModel):
     def initials(self):
         """The typographic stand-in for a logo: the acronym, or the name's initials."""
         return self.acronym or initials(self.name)
+
+    def territory_councils(self):
+        """The councils of the territory's communes, with their commune and province: one query."""
+        return (
+            Council.objects.filter(commune__in=self.territory_communes.all())
+            .select_related("commune", "area_province")
+            .order_by("commune__code")
+        )
 
     def territory_lines(self):
         """The territory one place a line, as the about page lists it."""
@@ -168,23 +187,33 @@ class GoverningBody(models.Model):
         return self.name
 
 
-class Partner(models.Model):
-    class Kind(models.TextChoices):
-        GOVERNMENT = "government", _("Ministry or government body")
-        PUBLIC_INSTITUTION = "public_institution", _("Public institution")
-        TERRITORIAL = "territorial", _("Territorial collectivity or association of them")
-        INTERNATIONAL = "international", _("International organisation")
-        ACADEMIC = "academic", _("University or research centre")
-        CIVIL_SOCIETY = "civil_society", _("Civil-society association or foundation")
-        PRIVATE = "private", _("Company")
-        OTHER = "other", _("Other")
+class PartnerQuerySet(models.QuerySet):
+    def listed(self):
+        """The partners page's cards: each with its organisation and agreements."""
+        return self.select_related("organisation").prefetch_related("agreements")
 
-    name = models.CharField(_("name"), max_length=255)
-    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
-    description = models.TextField(_("description"), blank=True)
+
+class Partner(models.Model):
+    """The association's partnership with an organisation: its logo, its place on the partners
+    page, its agreements.
+
+    Who the partner is (names, kind, website, description) is the organisation's record
+    (``members.Organisation``), the one the calendar's organisers and partners and the press's
+    sources point at too: a university that hosts training sessions and signs agreements is one
+    record (issue 20).
+    """
+
+    organisation = models.OneToOneField(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="partnership",
+        verbose_name=_("organisation"),
+        help_text=_("Who the partner is: its names, kind, website and description are kept there."),
+    )
     logo = models.ImageField(_("logo"), upload_to="partners/", blank=True, validators=[validate_image])
-    website = models.URLField(_("website"), blank=True)
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+
+    objects = PartnerQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -192,10 +221,18 @@ class Partner(models.Model):
         verbose_name_plural = _("partners")
 
     def __str__(self):
-        return self.name
+        return str(self.organisation)
 
     def get_absolute_url(self):
         return reverse("association:partners") + f"#partner-{self.pk}"
+
+    @property
+    def name(self):
+        return self.organisation.name
+
+    @property
+    def website(self):
+        return self.organisation.website
 
 
 class PartnershipAgreement(models.Model):

@@ -28,11 +28,6 @@ class GoverningBodyTranslation(TranslationOptions):
     fields = ("name", "description")
 
 
-@register(models.Partner)
-class PartnerTranslation(TranslationOptions):
-    fields = ("name", "description")
-
-
 @register(models.PartnershipAgreement)
 class PartnershipAgreementTranslation(TranslationOptions):
     fields = ("subject",)

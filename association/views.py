@@ -65,6 +65,7 @@ class AboutView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
+            territory_councils=list(AssociationProfile.get_solo().territory_councils()),
             goals=CharterGoal.objects.all(),
             principles=StrategicPrinciple.objects.all(),
             bodies=GoverningBody.objects.all(),
@@ -77,7 +78,7 @@ class PartnerListView(ListView):
     context_object_name = "partners"
 
     def get_queryset(self):
-        return Partner.objects.prefetch_related("agreements")
+        return Partner.objects.listed()
 
 
 class DocumentListView(ListView):

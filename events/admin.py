@@ -6,7 +6,7 @@ from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 
 from events import models, services
-from events.resources import ProgrammeLineResource
+from events.resources import EventParticipantResource, ProgrammeLineResource
 from portal import admin_home
 from portal.admin_mixins import TranslatedAdmin, TranslatedStackedInline, TranslatedTabularInline
 from portal.content_version import VersionCountPaginator
@@ -178,6 +178,20 @@ class ProgrammeLineAdmin(SpreadsheetExportMixin, ImportExportMixin, TranslatedAd
                 % {"count": skipped},
                 messages.WARNING,
             )
+
+
+@admin.register(models.EventParticipant)
+class EventParticipantAdmin(SpreadsheetExportMixin, ImportExportMixin, TranslatedAdmin):
+    """People at every activity, and the .xlsx import of such lists (all or nothing); one
+    activity's people are edited on its own page too."""
+
+    resource_classes = [EventParticipantResource]
+    list_display = ["__str__", "role", "capacity", "event"]
+    list_filter = ["role"]
+    list_select_related = ["person", "event"]
+    search_fields = ["name_ar", "name_fr", "capacity_ar", "person__search_key", "event__title_ar"]
+    autocomplete_fields = ["event", "person"]
+    fields = ["event", ("order", "role"), ("person", "gender"), "name", "capacity"]
 
 
 @admin.register(models.CalendarToken)

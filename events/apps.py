@@ -26,6 +26,16 @@ class EventsConfig(AppConfig):
             "events", events_in_council_territory, label=_("Activities held in this territory")
         )
 
+        from events.organisations import events_organised_by, events_partnered_by
+
+        # An organisation's public page lists the activities it organised or partnered.
+        council_hooks.register_organisation_section(
+            "organised", events_organised_by, label=_("Activities it organised"), order=30
+        )
+        council_hooks.register_organisation_section(
+            "partnered", events_partnered_by, label=_("Activities it was a partner of"), order=40
+        )
+
         registry.register_nav("events:calendar", _("Calendar"), order=30)
         registry.register_nav(
             "events:programme", _("Action programme"), order=35, has_content=has_published_programme

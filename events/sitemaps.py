@@ -25,6 +25,7 @@ class EventSitemap(RowSitemap):
     changefreq = "monthly"
     priority = 0.7
     url_name = "events:detail"
+    translated_fields = ("title", "summary", "body")  # as the page judges it (``events.views``)
 
     def rows(self):
         return Event.objects.filter(visibility=Event.Visibility.PUBLIC)

@@ -20,9 +20,11 @@ class MembersConfig(AppConfig):
         registry.register_nav("members:directory", _("Members"), order=40)
 
         from members.search import MembersSearchProvider
-        from members.sitemaps import MembersSitemap
+        from members.sitemaps import CouncilSitemap, MembersSitemap, OrganisationSitemap
         from portal.search import register_search_provider
         from portal.sitemaps import register_sitemap
 
         register_search_provider(MembersSearchProvider())
         register_sitemap("members", MembersSitemap)
+        register_sitemap("councils", CouncilSitemap)
+        register_sitemap("organisations", OrganisationSitemap)

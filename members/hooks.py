@@ -1,4 +1,5 @@
-"""Where apps above this one add sections to a council's public page (``members:council``).
+"""Where apps above this one add sections to a council's public page (``members:council``) and
+to an organisation's (``members:organisation``).
 
 The calendar app (``EventsConfig.ready``) registers the events held in the council's territory;
 this app never imports it. Each callable gets ``(request, council)`` and returns a list of dicts
@@ -36,6 +37,30 @@ def council_sections(request, council):
     sections = []
     for section in sorted(_sections.values(), key=lambda s: s.order):
         items = list(section.items(request, council) or [])
+        if items:
+            sections.append({"key": section.key, "label": section.label, "items": items})
+    return sections
+
+
+# An organisation's public page (``members:organisation``): the press app adds the news relayed
+# from it, the calendar the activities it organised or partnered. Same contract as above, with
+# ``(request, organisation)``.
+
+_organisation_sections: dict[str, CouncilSection] = {}
+
+
+def register_organisation_section(key, items, *, label, order=50):
+    _organisation_sections[key] = CouncilSection(key, label, items, order)
+
+
+def unregister_organisation_section(key):
+    _organisation_sections.pop(key, None)
+
+
+def organisation_sections(request, organisation):
+    sections = []
+    for section in sorted(_organisation_sections.values(), key=lambda s: s.order):
+        items = list(section.items(request, organisation) or [])
         if items:
             sections.append({"key": section.key, "label": section.label, "items": items})
     return sections

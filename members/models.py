@@ -693,6 +693,9 @@ class Organisation(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("members:organisation", args=[self.pk])
+
     @property
     def territory(self):
         return self.region or self.province or self.commune

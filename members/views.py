@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.db.models import Count
+from django.db.models import Case, Count, IntegerField, Value, When
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -18,9 +18,19 @@ from django_ratelimit.core import is_ratelimited
 from members import hooks, services
 from members.directory import DirectoryPaginator, DirectoryRows
 from members.forms import ApplicationForm, ProfileForm
-from members.models import Council, CouncilSeat, Membership, NetworkMembership, Person, Region
+from members.models import (
+    Council,
+    CouncilSeat,
+    Membership,
+    NetworkMemberCount,
+    NetworkMembership,
+    Organisation,
+    Person,
+    Region,
+)
 from members.search import name_match, name_terms, people_keys
 from portal import registry
+from portal.language import set_alternates, translated_languages
 from portal.search import MAX_QUERY_LENGTH
 from portal.text import strip_invisible
 
@@ -248,3 +258,66 @@ def network_memberships(council):
         .order_by("network__name_ar")
     )
     return memberships
+
+
+class OrganisationDetailView(DetailView):
+    """An organisation's public page: what it is, where, its website; a network's member councils
+    (and the numbers its sources state without names); and what other apps add through
+    ``members.hooks`` (the news relayed from it, the activities it organised or partnered)."""
+
+    template_name = "members/organisation_detail.html"
+    context_object_name = "organisation"
+
+    def get_queryset(self):
+        return Organisation.objects.select_related(
+            "region", "province", "province__region", "commune", "commune__province"
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        organisation = self.object
+        # hreflang alternates only between the languages its record is really written in.
+        set_alternates(self.request, translated=translated_languages(organisation, ["name", "description"]))
+        members, counts = [], []
+        if organisation.is_network:
+            # From the regions down to the communes, then by name.
+            rank = Case(
+                *[When(council__level=level, then=Value(r)) for level, r in Council.LEVEL_RANK.items()],
+                output_field=IntegerField(),
+            )
+            members = list(
+                organisation.council_memberships.select_related("council", "council__area_province").order_by(
+                    rank, "council__name_ar", "pk"
+                )
+            )
+            counts = list(NetworkMemberCount.objects.filter(network=organisation))
+        jsonld = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": organisation.name,
+            "url": self.request.build_absolute_uri(organisation.get_absolute_url()),
+        }
+        if organisation.website:
+            jsonld["sameAs"] = organisation.website
+        if organisation.founded_on:
+            jsonld["foundingDate"] = organisation.founded_on.isoformat()
+        context.update(
+            jsonld=jsonld,
+            territory_council=territory_council(organisation),
+            members=members,
+            counts=counts,
+            sections=hooks.organisation_sections(self.request, organisation),
+        )
+        return context
+
+
+def territory_council(organisation):
+    """The council of the organisation's territory, whose page the territory links to (one
+    query; none without a territory)."""
+    if organisation.commune_id:
+        return Council.objects.filter(commune_id=organisation.commune_id).first()
+    if organisation.province_id:
+        return Council.objects.filter(province_id=organisation.province_id).first()
+    if organisation.region_id:
+        return Council.objects.filter(region_id=organisation.region_id).first()
+    return None

@@ -13,13 +13,46 @@ tens of thousands of addresses, and one file of them all took 2.2 s and 6.6 MB (
 where ``EventSitemap`` subclasses ``PortalSitemap`` (``i18n`` and ``alternates`` on) and lists only what the public may see (``Event.objects.public()``...).
 """
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import BooleanField, Case, Max, Q, Value, When
 from django.urls import reverse
+
+
+def written_in(fields):
+    """``{"written_<code>": expression}`` for each language: whether a row is really written in
+    it, as ``portal.language.translated_languages`` judges one object (each of ``fields`` that
+    has a text in some language has one in this language), read in the rows' query."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    annotations = {}
+    for code in codes:
+        condition = Q()
+        for field in fields:
+            has_text = Q(**{f"{field}_{code}__gt": ""})
+            nowhere = Q()
+            for other in codes:
+                nowhere &= Q(**{f"{field}_{other}__isnull": True}) | Q(**{f"{field}_{other}": ""})
+            condition &= has_text | nowhere
+        annotations[f"written_{code}"] = Case(
+            When(condition, then=Value(True)), default=Value(False), output_field=BooleanField()
+        )
+    return annotations
+
+
+def written_languages(row):
+    """The languages a row read with ``written_in``'s annotations last is written in."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    return [code for code, written in zip(codes, row[-len(codes) :], strict=True) if written]
 
 
 class PortalSitemap(Sitemap):
     """Each page once per language, with its ``hreflang`` alternates.
+
+    Alternates only between real translations (issue 20): every page is listed in every
+    language (its interface is translated), but a page whose content is written in one language
+    only (``translated_languages``) is announced as no other page's alternate, and declares none,
+    as the page itself does (``portal.language.set_alternates``). Search engines ignore hreflang
+    that the page and the sitemap do not both state, and treat it as a claim of translation.
 
     No ``x-default`` entry: Django would write the address without a language prefix, which
     only redirects here (every page has its prefix); the pages themselves declare x-default.
@@ -28,6 +61,23 @@ class PortalSitemap(Sitemap):
     i18n = True
     alternates = True
     limit = 1000  # addresses (an item in each language) per page of a section
+
+    def translated_languages(self, item):
+        """The languages ``item``'s content is really written in; None: every language."""
+        return None
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        for url in urls:
+            item, code = url["item"]
+            written = self.translated_languages(item)
+            if written is None:
+                continue
+            if code not in written or len(written) < 2:
+                url["alternates"] = []
+            else:
+                url["alternates"] = [alt for alt in url["alternates"] if alt["lang_code"] in written]
+        return urls
 
 
 class RowSitemap(PortalSitemap):
@@ -41,12 +91,25 @@ class RowSitemap(PortalSitemap):
 
     url_name = None
     key = "pk"
+    # More columns ``location()`` reads, after the key and ``updated_at``.
+    columns = ()
+    # The translated fields whose texts tell the languages a row is written in (its hreflang).
+    translated_fields = ()
 
     def rows(self):
         raise NotImplementedError
 
     def items(self):
-        return self.rows().order_by("pk").values_list(self.key, "updated_at")
+        flags = written_in(self.translated_fields) if self.translated_fields else {}
+        return (
+            self.rows()
+            .order_by("pk")
+            .annotate(**flags)
+            .values_list(self.key, "updated_at", *self.columns, *flags)
+        )
+
+    def translated_languages(self, item):
+        return written_languages(item) if self.translated_fields else None
 
     def location(self, item):
         return reverse(self.url_name, kwargs={self.key: item[0]})

@@ -8,6 +8,7 @@ class PressConfig(AppConfig):
 
     def ready(self):
         from events import hooks
+        from members import hooks as member_hooks
         from portal import content_version, registry, roles
         from portal.search import register_search_provider
         from portal.sitemaps import register_page, register_sitemap
@@ -26,4 +27,8 @@ class PressConfig(AppConfig):
         # An activity's page lists the published press releases and news about it.
         hooks.register_related(
             "press", selectors.press_about_event, label=_("Press releases and news about this activity")
+        )
+        # An organisation's page lists the news relayed from it ("نقلا عن …").
+        member_hooks.register_organisation_section(
+            "press", selectors.press_relayed_from, label=_("News relayed from this organisation"), order=20
         )

@@ -11,12 +11,11 @@ class PressSitemap(RowSitemap):
     priority = 0.8
     url_name = "press:detail"
     key = "slug"
+    columns = ("latin_slug",)
+    translated_fields = ("title", "body")  # as the page judges it (``press.views``)
 
     def rows(self):
         return PressRelease.objects.published()
-
-    def items(self):
-        return self.rows().order_by("pk").values_list("slug", "updated_at", "latin_slug")
 
     def location(self, item):
         # Django activates each language in turn: French addresses have their Latin slug.

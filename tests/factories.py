@@ -5,12 +5,16 @@ from association import models
 
 
 class PartnerFactory(DjangoModelFactory):
+    """A partnership; who the partner is lives on its organisation (``organisation__name_ar=``)."""
+
     class Meta:
         model = models.Partner
 
-    name_ar = factory.Sequence(lambda n: f"شريك رقم {n}")
-    name_fr = factory.Sequence(lambda n: f"Partenaire {n}")
-    kind = models.Partner.Kind.PUBLIC_INSTITUTION
+    organisation = factory.SubFactory(
+        "tests.members.factories.OrganisationFactory",
+        name_ar=factory.Sequence(lambda n: f"شريك رقم {n}"),
+        name_fr=factory.Sequence(lambda n: f"Partenaire {n}"),
+    )
     order = factory.Sequence(int)
 
 

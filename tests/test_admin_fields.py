@@ -49,9 +49,11 @@ def test_codes_slugs_numbers_and_urls(demo, admin_client):
     assert _inputs(admin_client, f"/ar/admin/events/event/{event.pk}/change/")["country"].get("dir") == "ltr"
     # Codes are read-only where the admin shows them today; a new form gets them right too.
     assert direction_attrs(Region._meta.get_field("code")) == {"dir": "ltr"}
-    partner = Partner.objects.first()
+    organisation = Partner.objects.first().organisation  # who the partner is, website included
     assert (
-        _inputs(admin_client, f"/ar/admin/association/partner/{partner.pk}/change/")["website"].get("dir")
+        _inputs(admin_client, f"/ar/admin/members/organisation/{organisation.pk}/change/")["website"].get(
+            "dir"
+        )
         == "ltr"
     )
 

@@ -70,14 +70,16 @@ def test_switcher_keeps_the_current_page_and_alternates_are_declared(client):
 
 @pytest.mark.django_db
 def test_content_falls_back_to_arabic(client):
-    PartnerFactory(name_ar="اللجنة الوطنية للتربية والعلوم والثقافة", name_fr="")
+    PartnerFactory(organisation__name_ar="اللجنة الوطنية للتربية والعلوم والثقافة", organisation__name_fr="")
     html = client.get("/fr/partners/").content.decode()
     assert "اللجنة الوطنية للتربية والعلوم والثقافة" in html
 
 
 @pytest.mark.django_db
 def test_translated_content_is_shown_in_the_active_language(client):
-    PartnerFactory(name_ar="جمعية جهات المغرب", name_fr="Association des régions du Maroc")
+    PartnerFactory(
+        organisation__name_ar="جمعية جهات المغرب", organisation__name_fr="Association des régions du Maroc"
+    )
     assert "Association des régions du Maroc" in client.get("/fr/partners/").content.decode()
     assert "جمعية جهات المغرب" in client.get("/ar/partners/").content.decode()
 

@@ -89,7 +89,7 @@ CATALOGUE_FIELDS = [
     "registration_opens_at", "registration_closes_at",
     "event__start_date", "event__status", "event__title_ar", "event__title_fr",
     "event__expected_participants", "event__actual_participants",
-    "partner__name_ar", "partner__name_fr",
+    "partner__organisation", "partner__organisation__name_ar", "partner__organisation__name_fr",
 ]  # fmt: skip
 
 
@@ -124,11 +124,11 @@ class TrainingSessionQuerySet(models.QuerySet):
         )
 
     def for_listing(self):
-        return self.select_related("event", "event__kind", "partner", "programme")._listed()
+        return self.select_related("event", "event__kind", "partner__organisation", "programme")._listed()
 
     def for_catalogue(self):
         """As ``for_listing``, with only the columns a catalogue card shows (issue 8)."""
-        return self.select_related("event", "partner").only(*CATALOGUE_FIELDS)._listed()
+        return self.select_related("event", "partner__organisation").only(*CATALOGUE_FIELDS)._listed()
 
     def _listed(self):
         """Topics, seats and the calendar's order: what every list of sessions shows."""

@@ -294,7 +294,9 @@ def can_download_certificate(user, registration):
 def certificate(request, pk):
     """The attendance certificate (PDF) of an attended registration: for its member and the secretariat."""
     registration = get_object_or_404(
-        Registration.objects.select_related("person", "council", "session__event", "session__partner"),
+        Registration.objects.select_related(
+            "person", "council", "session__event", "session__partner__organisation"
+        ),
         pk=pk,
         status=Registration.Status.ATTENDED,
     )

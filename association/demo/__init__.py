@@ -17,6 +17,7 @@ from association.models import (
     PartnershipAgreement,
     StrategicPrinciple,
 )
+from members.models import Commune, Organisation
 from portal.demodata import read
 
 # One data file per association: its name is the ``--association`` choice of ``load_demo``.
@@ -34,8 +35,14 @@ def _profile(record):
         setattr(profile, f"{field}_fr", fr)
     profile.founded_on = record.date("founded_on")
     profile.website = record.string("website")
+    codes = record.strings("territory_communes", [])
+    communes = list(Commune.objects.filter(code__in=codes))
+    if len(communes) != len(set(codes)):
+        missing = sorted(set(codes) - {commune.code for commune in communes})
+        record.fail("territory_communes", "HCP codes of communes", missing)
     record.done()
     profile.save()
+    profile.territory_communes.set(communes)
 
 
 def _replace_ordered(model, records):
@@ -71,9 +78,15 @@ def _bodies(records):
 def _partners(records):
     for order, record in enumerate(records, start=1):
         name_ar, name_fr = record.text("name")
+        # Who the partner is: the organisation of that name, the one the calendar and the press
+        # name too (members app); the partnership only adds its place and agreements.
+        organisation = Organisation.objects.filter(name_ar=name_ar).order_by("pk").first()
+        organisation = organisation or Organisation(name=name_ar, name_ar=name_ar)
+        organisation.name_fr = name_fr
+        organisation.kind = record.choice("kind", Organisation.Kind.values)
+        organisation.save()
         partner, _created = Partner.objects.update_or_create(
-            name_ar=name_ar,
-            defaults={"name_fr": name_fr, "kind": record.choice("kind", Partner.Kind.values), "order": order},
+            organisation=organisation, defaults={"order": order}
         )
         for agreement in record.records("agreements"):
             subject_ar, subject_fr = agreement.text("subject")

@@ -51,7 +51,7 @@ def test_every_admin_page_of_the_portal_opens(admin_client, demo):
 
 @pytest.mark.django_db
 def test_translated_inputs_have_their_own_direction(admin_client, demo):
-    html = admin_client.get(reverse("admin:association_partner_add")).content.decode()
+    html = admin_client.get(reverse("admin:association_governingbody_add")).content.decode()
     assert 'name="name_ar"' in html and 'name="name_fr"' in html
     for name, lang, direction in (("name_ar", "ar", "rtl"), ("name_fr", "fr", "ltr")):
         tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', html).group(0)

@@ -35,7 +35,7 @@ def test_ampcp_is_the_default_association():
     assert profile.founded_on.isoformat() == "2019-01-28"
     assert not profile.phone and not profile.email and not profile.address  # none in the sources
     assert CharterGoal.objects.count() == 4
-    assert PartnershipAgreement.objects.get(signed_on="2022-04-15").partner.name_ar == (
+    assert PartnershipAgreement.objects.get(signed_on="2022-04-15").partner.organisation.name_ar == (
         "اللجنة الوطنية للتربية والعلوم والثقافة"
     )
 

@@ -11,6 +11,7 @@ from PIL import Image
 
 from association.models import Document, Partner
 from portal.validators import validate_document, validate_image
+from tests.members.factories import OrganisationFactory
 
 
 def png_bytes(size=(20, 20), fmt="PNG"):
@@ -126,9 +127,7 @@ def test_admin_upload_of_a_partner_logo_with_a_path_trick_is_stored_safely(admin
     response = admin_client.post(
         reverse("admin:association_partner_add"),
         {
-            "name_ar": "شريك",
-            "kind": "other",
-            "order": 1,
+            "organisation": OrganisationFactory(name_ar="شريك").pk,
             "logo": SimpleUploadedFile("../../etc/passwd.png", png_bytes()),
             "agreements-TOTAL_FORMS": 0,
             "agreements-INITIAL_FORMS": 0,

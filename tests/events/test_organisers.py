@@ -48,7 +48,9 @@ def test_event_page_names_organisers_and_partners(client, sefrou_meeting, langua
         else "Réseau marocain de la gouvernance participative"
     )
     assert f"<bdi>{name}</bdi>" in page
-    assert '<a href="https://giz.example/" rel="external"><bdi>' in page
+    # Each name leads to the organisation's page, which gives its website (issue 20).
+    giz = sefrou_meeting.partners.get(name_fr="Coopération allemande")
+    assert f'<a href="/{language}/members/organisations/{giz.pk}/"><bdi>' in page
     assert "<bdi>المديرية العامة للجماعات الترابية</bdi>" in page  # no French name: the Arabic one
 
 

@@ -74,7 +74,7 @@ def test_own_and_relayed_querysets(items):
 
 @pytest.mark.parametrize(("language", "label"), [("ar", "نقلا عن"), ("fr", "Source :")])
 def test_list_and_page_name_the_source(client, items, language, label):
-    own, relayed, _network = items
+    own, relayed, network = items
     listing = page(client, f"/{language}/press/")
     name = (
         "الشبكة المغربية للحكامة التشاركية"
@@ -82,10 +82,12 @@ def test_list_and_page_name_the_source(client, items, language, label):
         else "Réseau marocain de la gouvernance participative"
     )
     assert listing.count('class="press-source"') == 1
+    # The name leads to the organisation's page (issue 20); the original, when known, beside it.
     assert (
-        f'{label}</span> <a href="https://network.example.org/sefrou" rel="external"><bdi>{name}</bdi></a>'
+        f'{label}</span> <a href="/{language}/members/organisations/{network.pk}/"><bdi>{name}</bdi></a>'
         in listing
     )
+    assert '<a href="https://network.example.org/sefrou" rel="external">' in listing
     detail = page(client, f"/{language}/press/{quote(relayed.slug_in(language))}/")
     assert label in detail and name in detail and 'datetime="2016-04-04"' in detail
     assert 'class="press-source"' not in page(client, f"/{language}/press/{quote(own.slug_in(language))}/")

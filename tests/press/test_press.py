@@ -602,7 +602,7 @@ def test_pages_link_the_feeds_of_their_language(client, language):
 
 @pytest.mark.django_db
 def test_sitemap_lists_public_pages_in_every_language_with_alternates(client):
-    item = PressReleaseFactory(title_ar="لقاء اليونسكو")
+    item = PressReleaseFactory(title_ar="لقاء اليونسكو", body_fr="<p>Texte.</p>")  # written in both
     hidden_items()
     from events.models import Event
 

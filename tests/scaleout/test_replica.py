@@ -14,6 +14,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from association.models import Partner
+from members.models import Organisation
 from portal.db import (
     PIN_COOKIE,
     PRIMARY,
@@ -25,6 +26,11 @@ from portal.db import (
 )
 
 router = PrimaryReplicaRouter()
+
+
+def _partner(name_ar, name_fr=""):
+    """A partner, and the organisation that says who it is (issue 20)."""
+    return Partner.objects.create(organisation=Organisation.objects.create(name_ar=name_ar, name_fr=name_fr))
 
 
 @pytest.fixture(autouse=True)
@@ -151,7 +157,7 @@ def _captured():
 def test_pages_render_with_reads_on_the_replica(replica, client):
     from association.models import AssociationProfile
 
-    Partner.objects.create(name_ar="وزارة الداخلية", name_fr="Ministère de l'Intérieur")
+    _partner("وزارة الداخلية", "Ministère de l'Intérieur")
     # django-solo reads the profile with get_or_create (routed as a write) when it is not cached.
     AssociationProfile.get_solo()
     primary_queries, replica_queries = _captured()
@@ -177,7 +183,7 @@ def test_a_read_after_a_write_in_the_same_request_goes_to_the_primary(replica):
         with primary_queries, replica_queries:
             Partner.objects.count()
         log["before"] = (len(primary_queries), len(replica_queries))
-        Partner.objects.create(name_ar="المديرية العامة للجماعات الترابية")
+        _partner("المديرية العامة للجماعات الترابية")
         primary_queries, replica_queries = _captured()
         with primary_queries, replica_queries:
             log["count"] = Partner.objects.count()
@@ -249,7 +255,7 @@ def test_pages_built_while_the_replica_may_lag_are_served_but_not_kept(
     settings.CONTENT_DATA_CACHE = True
     settings.DATABASE_REPLICA_PIN_SECONDS = 10
     AssociationProfile.get_solo()
-    Partner.objects.create(name_ar="وزارة الداخلية", name_fr="Ministère de l'Intérieur")  # a new version
+    _partner("وزارة الداخلية", "Ministère de l'Intérieur")  # a new version
     assert client.get("/ar/partners/")["X-Page-Cache"] == "miss"
     assert client.get("/ar/partners/")["X-Page-Cache"] == "miss"  # built again: nothing was kept
     later = time.time() + 11

@@ -33,9 +33,12 @@ def test_every_2022_session_with_its_topics_venue_and_seats(training_demo):
     ]
     ifrane = [s for s in sessions if s.capacity == 26]
     assert [s.date for s in ifrane] == [datetime.date(2022, 7, 14), datetime.date(2022, 9, 8)]
-    assert all(s.partner.name_fr == "Université Al Akhawayn d'Ifrane" for s in ifrane)
+    assert all(s.partner.organisation.name_fr == "Université Al Akhawayn d'Ifrane" for s in ifrane)
     assert {s.capacity for s in officials} == {18, 26}
-    assert staff[0].date == datetime.date(2022, 6, 24) and staff[0].partner.name_fr == "Université Mohammed V"
+    assert (
+        staff[0].date == datetime.date(2022, 6, 24)
+        and staff[0].partner.organisation.name_fr == "Université Mohammed V"
+    )
     # Each session is the calendar's event of that day.
     assert all(s.event.kind.slug == "training" for s in sessions)
 

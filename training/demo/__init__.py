@@ -41,19 +41,20 @@ def _partners(records):
     specs = {}
     for record in records:
         name_ar, name_fr = record.text("name")
-        specs[name_ar] = {"name_fr": name_fr, "kind": record.choice("kind", Partner.Kind.values),
+        specs[name_ar] = {"name_fr": name_fr, "kind": record.choice("kind", Organisation.Kind.values),
                           "order": record.integer("order")}  # fmt: skip
         record.done()
 
     def partner(name_ar):
-        """The session's partner (the partners page), and the same body as an organisation: what
-        the calendar's events link to (``members.Organisation``)."""
+        """The session's partner (the partners page) and its organisation, one record of who it
+        is: what the calendar's events link to too (``members.Organisation``)."""
         spec = specs[name_ar]
-        partner = Partner.objects.filter(name_ar=name_ar).first()
-        partner = partner or Partner.objects.create(name=name_ar, name_ar=name_ar, **spec)
-        organisation = Organisation.objects.filter(name_ar=name_ar).first()
+        organisation = Organisation.objects.filter(name_ar=name_ar).order_by("pk").first()
         organisation = organisation or Organisation.objects.create(
             name=name_ar, name_ar=name_ar, name_fr=spec["name_fr"], kind=spec["kind"]
+        )
+        partner, _created = Partner.objects.get_or_create(
+            organisation=organisation, defaults={"order": spec["order"]}
         )
         return partner, organisation
 
