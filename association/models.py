@@ -4,6 +4,7 @@ The portal serves one association, so its profile is a singleton (django-solo); 
 loader can fill it with any association from the source documents.
 """
 
+from django.apps import apps
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -12,7 +13,6 @@ from django.utils.translation import pgettext_lazy
 from phonenumber_field.modelfields import PhoneNumberField
 from solo.models import SingletonModel
 
-from members.models import Commune, Council, Organisation
 from portal.access import is_member
 from portal.identity import initials, mix, validate_text_contrast
 from portal.text import index_key, translated_values
@@ -69,7 +69,7 @@ class AssociationProfile(SingletonModel):
         help_text=_("The communes, provinces or regions where the association works, one a line."),
     )
     territory_communes = models.ManyToManyField(
-        Commune,
+        "members.Commune",
         blank=True,
         related_name="+",
         verbose_name=_("communes of its territory"),
@@ -104,9 +104,12 @@ class AssociationProfile(SingletonModel):
         return self.acronym or initials(self.name)
 
     def territory_councils(self):
-        """The councils of the territory's communes, with their commune and province: one query."""
+        """The councils of the territory's communes, with their commune and province: one query.
+        The model is looked up by name, as the foreign keys name it: association and members
+        stay independent packages (import-linter), the territory records being members' data."""
+        council = apps.get_model("members", "Council")
         return (
-            Council.objects.filter(commune__in=self.territory_communes.all())
+            council.objects.filter(commune__in=self.territory_communes.all())
             .select_related("commune", "area_province")
             .order_by("commune__code")
         )
@@ -204,7 +207,7 @@ class Partner(models.Model):
     """
 
     organisation = models.OneToOneField(
-        Organisation,
+        "members.Organisation",
         on_delete=models.PROTECT,
         related_name="partnership",
         verbose_name=_("organisation"),

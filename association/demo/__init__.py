@@ -17,7 +17,6 @@ from association.models import (
     PartnershipAgreement,
     StrategicPrinciple,
 )
-from members.models import Commune, Organisation
 from portal.demodata import read
 
 # One data file per association: its name is the ``--association`` choice of ``load_demo``.
@@ -36,7 +35,8 @@ def _profile(record):
     profile.founded_on = record.date("founded_on")
     profile.website = record.string("website")
     codes = record.strings("territory_communes", [])
-    communes = list(Commune.objects.filter(code__in=codes))
+    commune = AssociationProfile.territory_communes.field.related_model  # members' HCP records
+    communes = list(commune.objects.filter(code__in=codes))
     if len(communes) != len(set(codes)):
         missing = sorted(set(codes) - {commune.code for commune in communes})
         record.fail("territory_communes", "HCP codes of communes", missing)
@@ -76,14 +76,15 @@ def _bodies(records):
 
 
 def _partners(records):
+    organisation_model = Partner.organisation.field.related_model  # members.Organisation
     for order, record in enumerate(records, start=1):
         name_ar, name_fr = record.text("name")
         # Who the partner is: the organisation of that name, the one the calendar and the press
         # name too (members app); the partnership only adds its place and agreements.
-        organisation = Organisation.objects.filter(name_ar=name_ar).order_by("pk").first()
-        organisation = organisation or Organisation(name=name_ar, name_ar=name_ar)
+        organisation = organisation_model.objects.filter(name_ar=name_ar).order_by("pk").first()
+        organisation = organisation or organisation_model(name=name_ar, name_ar=name_ar)
         organisation.name_fr = name_fr
-        organisation.kind = record.choice("kind", Organisation.Kind.values)
+        organisation.kind = record.choice("kind", organisation_model.Kind.values)
         organisation.save()
         partner, _created = Partner.objects.update_or_create(
             organisation=organisation, defaults={"order": order}
