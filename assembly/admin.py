@@ -15,16 +15,19 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 from solo.admin import SingletonModelAdmin
 
 from assembly import models, services
 from assembly.pdf import letter_pdf, minutes_pdf
+from portal.admin_history import HistoryAdmin
 from portal.admin_mixins import TranslatedAdmin, TranslatedTabularInline
 
 
 @admin.register(models.AssemblyRules)
-class AssemblyRulesAdmin(SingletonModelAdmin, SimpleHistoryAdmin):
+class AssemblyRulesAdmin(SingletonModelAdmin, HistoryAdmin):
+    # django-solo's history page lists Django's log of admin actions, not the versions that
+    # django-simple-history keeps of the rules: the rules' history is simple-history's.
+    object_history_template = "simple_history/object_history.html"
     fieldsets = [
         (
             _("Convocation"),
@@ -54,7 +57,7 @@ class ItemInline(TranslatedTabularInline):
 
 
 @admin.register(models.Assembly)
-class AssemblyAdmin(SimpleHistoryAdmin):
+class AssemblyAdmin(HistoryAdmin):
     list_display = ["__str__", "date", "kind", "convocation_number", "status", "sign_in_link"]
     list_filter = ["kind", "status"]
     raw_id_fields = ["event", "first_convocation"]
@@ -251,7 +254,7 @@ class ConvocationAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Attendance)
-class AttendanceAdmin(SimpleHistoryAdmin):
+class AttendanceAdmin(HistoryAdmin):
     """Read only here: attendance is recorded on the sign-in screen."""
 
     list_display = ["convocation", "status", "proxy_holder", "on_paper", "recorded_by", "recorded_at"]
@@ -353,7 +356,7 @@ class DecisionForm(forms.ModelForm):
 
 
 @admin.register(models.Decision)
-class DecisionAdmin(SimpleHistoryAdmin):
+class DecisionAdmin(HistoryAdmin):
     form = DecisionForm
     list_display = ["item", "method", "votes_for", "votes_against", "abstentions", "approved", "recorded_at"]
     list_filter = ["method", "approved", "item__assembly"]
@@ -381,7 +384,7 @@ class DecisionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.Minutes)
-class MinutesAdmin(SimpleHistoryAdmin, TranslatedAdmin):
+class MinutesAdmin(HistoryAdmin, TranslatedAdmin):
     list_display = ["assembly", "approved_at", "public", "pdf_links"]
     readonly_fields = ["assembly", "approved_at", "approved_by", "pdf_links"]
     fields = ["assembly", "text", "public", "signed_pdf", "approved_at", "approved_by", "pdf_links"]
@@ -459,7 +462,7 @@ class AgendaRequestForm(forms.ModelForm):
 
 
 @admin.register(models.AgendaRequest)
-class AgendaRequestAdmin(SimpleHistoryAdmin):
+class AgendaRequestAdmin(HistoryAdmin):
     form = AgendaRequestForm
     list_display = ["title", "person", "assembly", "created_at", "status"]
     list_filter = ["status", "assembly"]
