@@ -16,19 +16,22 @@ from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 from solo.admin import SingletonModelAdmin
 
 from assembly import models, services
 from assembly.pdf import letter_pdf, minutes_pdf
+from portal.admin_history import HistoryAdmin
 from portal.admin_mixins import TranslatedAdmin, TranslatedTabularInline
 
 
 @admin.register(models.AssemblyRules)
-class AssemblyRulesAdmin(SingletonModelAdmin, SimpleHistoryAdmin):
+class AssemblyRulesAdmin(SingletonModelAdmin, HistoryAdmin):
     """The rules of the latest version of the statutes (an assembly copies them when it is
     created; the earlier versions keep theirs)."""
 
+    # django-solo's history page lists Django's log of admin actions, not the versions that
+    # django-simple-history keeps of the rules: the rules' history is simple-history's.
+    object_history_template = "simple_history/object_history.html"
     readonly_fields = ["statutes_version"]
     fieldsets = [
         (None, {"fields": ["statutes_version"]}),
@@ -62,7 +65,7 @@ class AssemblyRulesAdmin(SingletonModelAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(models.StatutesVersion)
-class StatutesVersionAdmin(SimpleHistoryAdmin, TranslatedAdmin):
+class StatutesVersionAdmin(HistoryAdmin, TranslatedAdmin):
     """The versions of the statutes: those adopted by an assembly are written by the amendment's
     decision (read only here, but for the text and the note); earlier ones are entered by hand."""
 
@@ -131,7 +134,7 @@ class ItemInline(TranslatedTabularInline):
 
 
 @admin.register(models.Assembly)
-class AssemblyAdmin(SimpleHistoryAdmin):
+class AssemblyAdmin(HistoryAdmin):
     list_display = ["__str__", "date", "kind", "convocation_number", "status", "sign_in_link"]
     list_filter = ["kind", "status"]
     raw_id_fields = ["event", "first_convocation"]
@@ -330,7 +333,7 @@ class ConvocationAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Attendance)
-class AttendanceAdmin(SimpleHistoryAdmin):
+class AttendanceAdmin(HistoryAdmin):
     """Read only here: attendance is recorded on the sign-in screen."""
 
     list_display = ["convocation", "status_label", "proxy_holder", "on_paper", "recorded_by", "recorded_at"]
@@ -437,7 +440,7 @@ class DecisionForm(forms.ModelForm):
 
 
 @admin.register(models.Decision)
-class DecisionAdmin(SimpleHistoryAdmin):
+class DecisionAdmin(HistoryAdmin):
     form = DecisionForm
     list_display = ["item", "method", "votes_for", "votes_against", "abstentions", "approved", "recorded_at"]
     list_filter = ["method", "approved", "item__assembly"]
@@ -465,7 +468,7 @@ class DecisionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.Minutes)
-class MinutesAdmin(SimpleHistoryAdmin, TranslatedAdmin):
+class MinutesAdmin(HistoryAdmin, TranslatedAdmin):
     list_display = ["assembly", "approved_at", "public", "pdf_links"]
     readonly_fields = ["assembly", "approved_at", "approved_by", "pdf_links"]
     fields = ["assembly", "text", "public", "signed_pdf", "approved_at", "approved_by", "pdf_links"]
@@ -543,7 +546,7 @@ class AgendaRequestForm(forms.ModelForm):
 
 
 @admin.register(models.AgendaRequest)
-class AgendaRequestAdmin(SimpleHistoryAdmin):
+class AgendaRequestAdmin(HistoryAdmin):
     form = AgendaRequestForm
     list_display = ["title", "person", "assembly", "created_at", "status"]
     list_filter = ["status", "assembly"]

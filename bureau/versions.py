@@ -12,10 +12,10 @@ import hashlib
 import json
 
 from django.db import transaction
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from bureau.models import Committee, CommitteeSeat, Mandate, RosterVersion, Seat
+from portal.admin_history import field_label, listed_changes, readable_value
 
 # While a roster is rewritten, seats being moved are parked out of the single-holder rule
 # (which only counts seats without an end date); every parked seat gets its real end back.
@@ -165,12 +165,14 @@ def revert(roster, version, *, author=None):
 
 
 def detail_changes(roster, limit=50):
-    """The changes to a roster's own fields (a mandate's dates, note…), newest first.
+    """The changes to a roster's own fields (a mandate's dates and note, a committee's name and
+    mission), newest first.
 
-    django-simple-history keeps them (``Mandate.history``); a roster without such a history
-    (a committee) has none. Each entry: the historical record, whether it created the row, and
-    ``(label, old, new)`` for every field that changed, as the secretariat reads them (the
-    field's verbose name, the choice's label, the date written out, the linked event's name).
+    django-simple-history keeps them (``Mandate.history``, ``Committee.history``); a roster
+    without such a history has none. Each entry: the historical record, whether it created the
+    row, and ``(label, old, new)`` for every field that changed, as the secretariat reads them
+    (``portal.admin_history``: the field's name with its language for a translated one, the
+    choice's label, the date written out, the linked event's name).
     """
     manager = getattr(roster, "history", None)
     if manager is None or roster.pk is None:
@@ -185,25 +187,12 @@ def detail_changes(roster, limit=50):
             entries.append({"record": record, "created": True, "changes": []})
             continue
         delta = record.diff_against(previous, foreign_keys_are_objs=False)
-        if delta.changes:
-            changes = []
-            for change in delta.changes:
-                field = roster._meta.get_field(change.field)
-                changes.append((field.verbose_name, _shown(field, change.old), _shown(field, change.new)))
+        changes = []
+        for change in listed_changes(type(roster), delta.changes):
+            field = roster._meta.get_field(change.field)
+            changes.append(
+                (field_label(field), readable_value(field, change.old), readable_value(field, change.new))
+            )
+        if changes:
             entries.append({"record": record, "created": False, "changes": changes})
     return entries
-
-
-def _shown(field, value):
-    if value is None or value == "":
-        return "—"
-    if field.is_relation:
-        related = field.related_model._default_manager.filter(pk=value).first()
-        return str(related) if related is not None else _("deleted (#%(pk)s)") % {"pk": value}
-    if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    if isinstance(value, datetime.date):
-        return date_format(value, "DATE_FORMAT")
-    return str(value)

@@ -93,6 +93,11 @@ ENGLISH = [
     gettext_noop("thumbnails"),
     gettext_noop("thumbnail dimensions"),
     gettext_noop("thumbnail dimensionss"),
+    # Worded again where these apps' own French keeps their English (django-axes) or misspells it
+    # (django-import-export); the portal's catalogue comes first.
+    gettext_noop("User Agent"),
+    gettext_noop("HTTP Accept"),
+    gettext_noop("Export selected %(verbose_name_plural)s"),
 ]
 
 

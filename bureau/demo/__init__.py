@@ -59,6 +59,8 @@ def _mandate(record):
     for legacy in Mandate.objects.filter(body=body, note=legacy_note):
         legacy.note = note
         legacy.save(update_fields=["note"])
+    # Nor in the mandate's history, which the secretariat reads too (demo rows only).
+    Mandate.history.filter(body=body, note=legacy_note).update(note=note)
     values = {
         "is_current": True,
         "start": record.date("start"),

@@ -5,8 +5,10 @@ import re
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
+from django.db import models
 
 from association.demo import ASSOCIATIONS
 from association.models import AssociationProfile, CharterGoal, GoverningBody, StrategicPrinciple
@@ -130,3 +132,27 @@ def test_azemmour_pages_show_the_foundation(client, language):
     bodies = client.get(f"/{language}/bureau/bodies/").content.decode()
     assert "سعيد الخاتيري" in bodies and "ضحى جوان" in bodies
     assert ("مستشارة" if language == "ar" else "Conseillère") in bodies
+
+
+# How a file of the sources is named to a developer: the folder, or a file's name.
+SOURCE_FILE = re.compile(r"shared/seeds|seeds/|\.txt\b|\b\d{3}_[0-9a-f]{16}\b")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("key", ASSOCIATIONS)
+def test_no_demo_names_a_file_of_the_sources_to_anyone(key):
+    """What the demo writes reaches the pages and the admin: it cites a source document by its
+    title (the seeds' README), never by the path or name of our copy of it."""
+    call_command("load_demo", "--association", key, verbosity=0)
+    found = []
+    for model in apps.get_models():
+        fields = [
+            field.attname
+            for field in model._meta.concrete_fields
+            if isinstance(field, models.CharField | models.TextField)
+        ]
+        for row in model._default_manager.values_list(*fields) if fields else []:
+            found += [(model.__name__, value) for value in row if value and SOURCE_FILE.search(str(value))]
+    assert found == []
+    # The mandate told by the source cites it by title.
+    assert Mandate.objects.current().note.startswith("المصدر: ")

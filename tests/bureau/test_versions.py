@@ -322,3 +322,29 @@ def test_the_history_also_lists_changes_to_the_mandates_own_fields(secretariat_c
             reverse("admin:bureau_mandate_history", args=[mandate.pk])
         ).content.decode()
     assert "Modifications des informations" in html and "28 janvier 2027" in html
+
+
+@pytest.mark.django_db
+def test_the_committees_history_lists_its_name_and_mission_changes_with_their_language(secretariat_client):
+    """A committee's own fields are kept by django-simple-history too; a translated field is
+    named with its language, and the column mirroring the Arabic one is not listed twice."""
+    committee = CommitteeFactory(name_ar="لجنة الصحة", name_fr="commission de la santé")
+    committee.name_ar, committee.mission_fr = "لجنة الصحة والحماية الاجتماعية", "Suivre la santé."
+    committee.save()
+    url = reverse("admin:bureau_committee_history", args=[committee.pk])
+    html = secretariat_client.get(url).content.decode()
+    section = html[html.index('id="detail-history-title"') :]
+    assert "التغييرات في بيانات اللجنة" in section and "أُنشئت اللجنة." in section
+    assert (
+        "<bdi>الاسم (العربيّة)</bdi>: <bdi>لجنة الصحة</bdi> ← <bdi>لجنة الصحة والحماية الاجتماعية</bdi>"
+        in section
+    )
+    assert "<bdi>المهمة المنوطة (الفرنسيّة)</bdi>: <bdi>—</bdi> ← <bdi>Suivre la santé.</bdi>" in section
+    assert section.count("لجنة الصحة والحماية الاجتماعية") == 1  # not again as the untranslated column
+    assert "[ar]" not in section and "[fr]" not in section
+    with override("fr"):
+        url = reverse("admin:bureau_committee_history", args=[committee.pk])
+        html = secretariat_client.get(url).content.decode()
+    section = html[html.index('id="detail-history-title"') :]
+    assert "Modifications des informations de la commission" in section
+    assert "<bdi>Mission (français)</bdi> : <bdi>—</bdi> → <bdi>Suivre la santé.</bdi>" in section

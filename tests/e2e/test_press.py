@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from press.models import PressRelease
 
@@ -70,9 +71,8 @@ WORD_CLIPBOARD = (
 )
 
 
-def test_communication_officer_writes_right_to_left_and_pastes_from_word(
-    page, live_server, django_user_model
-):
+def _sign_in_press_officer(page, live_server, django_user_model):
+    """A member of the Communication role, signed in in the browser."""
     from django.contrib.auth.models import Group, Permission
     from django.test import Client
 
@@ -89,6 +89,12 @@ def test_communication_officer_writes_right_to_left_and_pastes_from_word(
     page.context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
     )
+
+
+def test_communication_officer_writes_right_to_left_and_pastes_from_word(
+    page, live_server, django_user_model
+):
+    _sign_in_press_officer(page, live_server, django_user_model)
     console = []
     page.on("console", lambda message: console.append(message.text))
     page.on("pageerror", lambda error: console.append(str(error)))
@@ -105,7 +111,7 @@ def test_communication_officer_writes_right_to_left_and_pastes_from_word(
     page.keyboard.type("البرنامج")
     for _letter in "البرنامج":
         page.keyboard.press("Shift+ArrowRight")  # right to left: the previous letters are to the right
-    page.locator(".prose-editor[lang='ar'] .prose-menubar__button[title*='ink' i]").first.click()
+    page.locator(".prose-editor[lang='ar'] .prose-menubar__button[data-name='link']").first.click()
     dialog = page.locator("dialog[open]")
     dialog.locator("input").first.fill("https://example.ma/programme")
     dialog.locator("button[type='submit'], button:has-text('OK'), button:has-text('Save')").first.click()
@@ -153,6 +159,43 @@ def test_communication_officer_writes_right_to_left_and_pastes_from_word(
     assert body.locator("strong", has_text="قرار مهم").is_visible()
     assert body.locator("a[href='https://example.ma/programme']").inner_text() == "البرنامج"
     assert all("inline event handler" in line for line in console if "Content Security Policy" in line)
+
+
+MENU_TEXTS = """() => [...document.querySelectorAll(".prose-menubar")].flatMap((menu) => [
+    ...[...menu.querySelectorAll("[title], [aria-label]")].flatMap((element) =>
+        [element.getAttribute("title"), element.getAttribute("aria-label")]),
+    ...[...menu.querySelectorAll(".prose-menubar__option > *")].map((element) => element.textContent),
+].filter(Boolean))"""
+
+
+@pytest.mark.parametrize(("language", "bold", "yes"), [("ar", "غامق", "نعم"), ("fr", "Gras", "Oui")])
+def test_the_editors_menu_and_dialogs_speak_the_admins_language(
+    page, live_server, django_user_model, language, bold, yes
+):
+    """django-prose-editor names its buttons in English in its code: the admin shows them, their
+    spoken names, the block styles and the dialogs' choices in Arabic, or in French."""
+    from tests.test_admin_arabic import english_left, english_words
+
+    _sign_in_press_officer(page, live_server, django_user_model)
+    page.goto(f"{live_server.url}/{language}/admin/press/pressrelease/add/")
+    # The editor of the tab shown first: its menu follows the admin's language, not the field's.
+    menu = page.locator(".prose-editor .prose-menubar:visible").first
+    expect(menu.locator("[data-name='bold']")).to_have_attribute("title", bold)
+    texts = page.evaluate(MENU_TEXTS)
+    assert len(texts) > 40
+    if language == "ar":
+        assert not [text for text in texts if re.search("[A-Za-z]", text)]
+    else:
+        english = english_words()
+        assert not [text for text in texts if english_left(text, set(), english)]
+    # The table's dialog: its yes/no choice in the admin's language, the table made as chosen.
+    menu.locator("[data-name='table']").click()
+    dialog = page.locator("dialog[open]")
+    header = dialog.locator("select")
+    assert header.locator("option").all_inner_texts() == [yes, "لا" if language == "ar" else "Non"]
+    header.select_option(label=yes)
+    dialog.locator("button[type='submit']").click()
+    page.locator(".prose-editor .ProseMirror th").first.wait_for()
 
 
 @pytest.mark.parametrize("language", ["ar", "fr"])
