@@ -16,13 +16,14 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
@@ -750,8 +751,6 @@ def compact_html(response):
 
 
 def _when(moment):
-    from django.utils.formats import date_format
-
     return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
@@ -776,8 +775,6 @@ class MandateAdmin(RosterAdminMixin, SortableAdminBase, admin.ModelAdmin):
     save_on_top = True
 
     def get_queryset(self, request):
-        from django.db.models import Count, Q
-
         return (
             super().get_queryset(request).annotate(_seats=Count("seats", filter=Q(seats__end__isnull=True)))
         )
@@ -938,8 +935,6 @@ class CommitteeAdmin(RosterAdminMixin, SortableAdminBase, TranslatedAdmin):
         js = ["admin/js/jquery.init.js", "bureau/roster-admin.js"]
 
     def get_queryset(self, request):
-        from django.db.models import Prefetch
-
         chairs = CommitteeSeat.objects.held().filter(role=CommitteeSeat.Role.CHAIR).select_related("person")
         return (
             super()

@@ -9,6 +9,7 @@ its rank and the holder's gender (``bureau.titles``), with the association's own
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -93,8 +94,6 @@ class OfficeWording(models.Model):
         }
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         errors = {}
         ranked = self.office in Office.RANKED
         for field in ("ar_male", "ar_female", "fr_male", "fr_female"):

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 from openpyxl import load_workbook
 
 from bureau.models import BUREAU_OFFICES, Seat, protocol_key
@@ -53,8 +54,6 @@ def export_roster(mandate):
 
 def _office_lookup():
     """Office labels in Arabic and French, and the codes, to the office code."""
-    from django.utils.translation import override
-
     lookup = {}
     for code, label in BUREAU_OFFICES:
         lookup[search_key(code)] = code
@@ -65,8 +64,6 @@ def _office_lookup():
 
 
 def _gender_lookup():
-    from django.utils.translation import override
-
     lookup = {}
     for value, label in Person.Gender.choices:
         lookup[search_key(value)] = value

@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
-from bureau.models import CommitteeSeat, Mandate, Seat
+from bureau.models import CommitteeSeat, Mandate, OfficeKind, Seat
 from bureau.titles import Office
 
 
@@ -145,8 +145,6 @@ def _outside_warnings(seats, mandate):
 
 def office_choices():
     """Every office and committee role with its label (for messages)."""
-    from bureau.models import OfficeKind
-
     return OfficeKind.choices
 
 

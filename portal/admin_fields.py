@@ -16,6 +16,7 @@ front of each ModelAdmin and of its inlines, so a new app gets it without asking
 import functools
 
 from django import forms
+from django.contrib.admin.templatetags import admin_list
 from django.db import models
 from django.forms.widgets import Input
 from django.templatetags.static import static
@@ -117,6 +118,4 @@ def _boolean_icon(field_val):
 
 def translate_boolean_icons():
     """Put ``_boolean_icon`` in place of Django's; its callers look it up at each call."""
-    from django.contrib.admin.templatetags import admin_list
-
     admin_list._boolean_icon = _boolean_icon

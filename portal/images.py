@@ -4,13 +4,13 @@ Thumbnails are generated when an image is saved, and their addresses are compute
 alias by name, so a list page showing many images makes no database query per image.
 """
 
+from easy_thumbnails.alias import aliases
+from easy_thumbnails.files import get_thumbnailer
+
 RESPONSIVE_ALIASES = ("press_small", "press_medium", "press_large")
 
 
 def _thumbnailer_and_options(fieldfile, alias):
-    from easy_thumbnails.alias import aliases
-    from easy_thumbnails.files import get_thumbnailer
-
     return get_thumbnailer(fieldfile), aliases.get(alias, target=None)
 
 
@@ -21,8 +21,6 @@ def thumbnail_url(fieldfile, alias):
 
 def alias_width(alias, source_width=None):
     """The width of an alias's thumbnail: the alias's, or the source's when it is smaller."""
-    from easy_thumbnails.alias import aliases
-
     wanted = aliases.get(alias, target=None)["size"][0]
     return min(wanted, source_width) if source_width else wanted
 

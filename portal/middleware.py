@@ -1,8 +1,10 @@
 import logging
 
+from django.core.exceptions import BadRequest
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.views.defaults import bad_request
 
 logger = logging.getLogger(__name__)
 
@@ -64,8 +66,5 @@ class NulCharacterMiddleware:
         if "\x00" in request.path or any(
             "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
         ):
-            from django.core.exceptions import BadRequest
-            from django.views.defaults import bad_request
-
             return bad_request(request, BadRequest("NUL character in the address"))
         return self.get_response(request)

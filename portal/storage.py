@@ -17,6 +17,12 @@ against the storage endpoint (a custom domain is a CDN that would serve it unsig
 import mimetypes
 from urllib.parse import urlsplit
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.utils.http import content_disposition_header
+from storages.utils import clean_name
+
 # Imported by config.settings: Django's HTTP classes are imported where they are used.
 
 S3_BACKEND = "storages.backends.s3.S3Storage"
@@ -34,8 +40,6 @@ def s3_storage(env):
     """The ``STORAGES["default"]`` entry for a bucket, from the environment."""
     bucket = env("AWS_STORAGE_BUCKET_NAME", default="")
     if not bucket:
-        from django.core.exceptions import ImproperlyConfigured
-
         raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
     options = {
         "bucket_name": bucket,
@@ -105,8 +109,6 @@ def media_origins(storage):
 
 def _signed_url(storage, name, seconds, disposition, content_type):
     """A GET address for one object, signed for ``seconds``, on the storage endpoint."""
-    from storages.utils import clean_name
-
     params = {
         "Bucket": storage.bucket_name,
         "Key": storage._normalize_name(clean_name(name)),
@@ -129,10 +131,6 @@ def serve_file(fieldfile, *, as_attachment=False):
     Streams the file from its storage (disk or bucket); with ``MEDIA_SIGNED_URL_SECONDS`` and a
     bucket, redirects instead to an address signed for that long, never cached by anyone.
     """
-    from django.conf import settings
-    from django.http import FileResponse, Http404, HttpResponseRedirect
-    from django.utils.http import content_disposition_header
-
     if not fieldfile:
         raise Http404
     filename = fieldfile.name.rsplit("/", 1)[-1]

@@ -74,7 +74,9 @@ def render_html(template, context, *, language):
 
 
 def html_to_pdf(html):
-    from weasyprint import HTML
+    # Imported when a PDF is made, not at start: WeasyPrint loads Pango and its fonts (about a
+    # second and 60 MB), which every web worker and command would otherwise pay for nothing.
+    from weasyprint import HTML  # noqa: PLC0415
 
     return HTML(string=html, base_url=str(Path(__file__).resolve().parent)).write_pdf(pdf_variant="pdf/ua-1")
 

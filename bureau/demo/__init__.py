@@ -19,6 +19,7 @@ are only saved when something differs, so loading twice adds no history.
 from bureau.models import Committee, CommitteeSeat, Mandate, OfficeWording, Seat
 from bureau.positions import sync_positions
 from bureau.titles import Office
+from events.models import Event
 from members.models import CouncilSeat, Person
 from portal.demodata import read, upsert
 
@@ -76,8 +77,6 @@ def _mandate(record):
 
 def _assembly_event(day):
     """The general assembly of ``day`` in the calendar's demo (``events.demo`` runs first)."""
-    from events.models import Event
-
     return Event.objects.filter(kind__slug="general-assembly", start_date=day).first()
 
 

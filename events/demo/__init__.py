@@ -22,6 +22,9 @@ Idempotent: events are keyed on their Arabic title and first day, programme line
 aware datetimes. A programme line with ``event: <key>`` points at the event of that key.
 """
 
+import importlib
+
+from django.apps import apps
 from django.utils import timezone
 
 from events import services
@@ -206,10 +209,6 @@ def _documents(event, records):
 def _ensure_kinds():
     """The kinds come from a data migration, which a test database flush may have emptied."""
     if not EventKind.objects.exists():
-        import importlib
-
-        from django.apps import apps
-
         importlib.import_module("events.migrations.0002_event_kinds").seed_kinds(apps, None)
 
 
