@@ -28,6 +28,32 @@ from mailer.models import DontSendEntry, Message, MessageLog
 
 # The English of these apps that gettext is given at run time: listed for the catalogue's tools.
 ENGLISH = [
+    # Worded by the portal where the apps' own catalogues are missing or Levantine (django-mailer,
+    # django-axes, Django's password and inline screens): listed so that make messages keeps them.
+    gettext_noop("don't send entry"),
+    gettext_noop("don't send entries"),
+    gettext_noop("message ID"),
+    gettext_noop("message log"),
+    gettext_noop("message logs"),
+    gettext_noop("messages"),
+    gettext_noop("Locked Out"),
+    gettext_noop("access attempt expiration"),
+    gettext_noop("access attempt expirations"),
+    gettext_noop("Raw passwords are not stored, so there is no way to see the user’s password."),
+    gettext_noop("Password-based authentication"),
+    gettext_noop("Enabled"),
+    gettext_noop("Disabled"),
+    gettext_noop("Reset password"),
+    gettext_noop("Set password"),
+    gettext_noop(
+        "Whether the user will be able to authenticate using a password or not. If disabled, they may still be able to authenticate using other backends, such as Single Sign-On or LDAP."
+    ),
+    gettext_noop("algorithm"),
+    gettext_noop("hash"),
+    gettext_noop("iterations"),
+    gettext_noop("salt"),
+    gettext_noop("Add another %(model)s"),
+    gettext_noop("Add another %(verbose_name)s"),
     gettext_noop("user"),
     gettext_noop("name"),
     gettext_noop("confirmed"),
