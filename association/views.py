@@ -153,13 +153,21 @@ class SearchView(TemplateView):
         limit = search.PAGE_SIZE if only else search.GROUP_LIMIT
         offset = (page_number - 1) * limit if only else 0
         language, user = get_language(), self.request.user
-        groups = search.search(query, language=language, user=user, limit=limit, offset=offset, only=only)
-        # Counts per type and per year: of every type, whatever the type shown.
-        facets = groups if not only else search.search(query, language=language, user=user, limit=0)
+        # Facets count with the other choice applied: types within the chosen year, years within
+        # the chosen type, so every link offered leads to results.
+        facets = search.search(
+            query, language=language, user=user, limit=0 if only else limit, keep_empty=True
+        )
+        if only:
+            groups = search.search(query, language=language, user=user, limit=limit, offset=offset, only=only)
+        else:
+            groups = [group for group in facets if group.total]
         years = {}
         for group in facets:
-            for found_year, count in group.years.items():
-                years[found_year] = years.get(found_year, 0) + count
+            if only in (None, group.key):
+                for found_year, count in group.years.items():
+                    years[found_year] = years.get(found_year, 0) + count
+        kinds = [(g.key, g.label, g.total) for g in facets if g.total or g.key == only]
         shown = groups[0] if only and groups else None
         page = None
         if shown:
@@ -168,13 +176,15 @@ class SearchView(TemplateView):
             query=query_text,
             highlight_terms=query.terms + query.names,
             groups=groups,
-            kinds=[(group.key, group.label, group.total) for group in facets],
+            kinds=kinds,
             years=sorted(years.items(), reverse=True),
+            # Something matches in some year or type, though maybe not in the ones chosen.
+            found_any=bool(kinds or years),
             year=year,
             order=order,
             only=only,
             page=page,
-            total=sum(group.total for group in facets),
+            total=sum(total for _key, _label, total in kinds),
             too_short=bool(query_text) and not query,
             truncated=len(typed) > search.MAX_QUERY_LENGTH,
             max_length=search.MAX_QUERY_LENGTH,

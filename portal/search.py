@@ -400,10 +400,11 @@ GROUP_LIMIT = 5
 PAGE_SIZE = 20
 
 
-def search(query, *, language, user, limit=GROUP_LIMIT, offset=0, only=None):
+def search(query, *, language, user, limit=GROUP_LIMIT, offset=0, only=None, keep_empty=False):
     """Every provider's results for ``query`` (a ``SearchQuery``, or text), as groups in provider
-    order (empty ones left out). ``only`` (a provider's key) asks that provider alone, e.g. for
-    a page of the results of one type.
+    order (empty ones left out, unless ``keep_empty``: a type with nothing in the chosen year
+    still has its counts per year for the year filter). ``only`` (a provider's key) asks that
+    provider alone, e.g. for a page of the results of one type.
     """
     if isinstance(query, str):
         query = make_query(query)
@@ -413,7 +414,7 @@ def search(query, *, language, user, limit=GROUP_LIMIT, offset=0, only=None):
     providers = [p for p in search_providers() if only is None or p.key == only]
     for provider in providers:  # any object with key, label, order and search()
         found = provider.search(query, language=language, user=user, limit=limit, offset=offset)
-        if found.total:
+        if found.total or (keep_empty and found.years):
             groups.append(
                 SearchGroup(provider.key, str(provider.label), found.results, found.total, found.years)
             )

@@ -220,3 +220,36 @@ def test_a_type_with_more_results_than_shown_links_to_all_of_them(client):
     # An unknown type, page or year is ignored rather than an error.
     _html, results = found_titles(client, "الاقاليم", extra="&type=nothing&page=x&year=abc")
     assert len(results) == search.GROUP_LIMIT
+
+
+@pytest.mark.django_db
+def test_each_facet_counts_within_the_other_choice_and_an_empty_choice_says_so(client):
+    """Years offered within the chosen type, types within the chosen year: every link leads to
+    results; a year typed in the address that holds none still gives the page and a message."""
+    for year in (2019, 2022):
+        PressReleaseFactory(
+            title_ar=f"لقاء الجماعات الترابية {year}",
+            publish_at=timezone.make_aware(datetime.datetime(year, 3, 1)),
+        )
+    EventFactory(title_ar="لقاء الجماعات الترابية بالرباط", start_date=datetime.date(2021, 5, 4))
+
+    def facet_years(html):
+        return sorted(int(y) for y in re.findall(r"[?&;]year=(\d{4})", html))
+
+    html, results = found_titles(client, "الجماعات")
+    assert len(results) == 3
+    assert set(facet_years(html)) == {2019, 2021, 2022}
+    # Press chosen: only press years are offered, each with press results.
+    html, _results = found_titles(client, "الجماعات", extra="&type=press")
+    assert set(facet_years(html)) == {2019, 2022}
+    html, results = found_titles(client, "الجماعات", extra="&type=press&year=2019")
+    assert [title for _url, title in results] == ["لقاء الجماعات الترابية 2019"]
+    # 2021 chosen: the types offered are those with 2021 results, and the years stay offered.
+    html, results = found_titles(client, "الجماعات", extra="&year=2021")
+    assert len(results) == 1 and "type=press" not in html.split("search-facets")[1].split("</p>")[0]
+    assert {2019, 2022} <= set(facet_years(html))
+    # A type and a year with nothing between them: the page says so, the facets stay.
+    html, results = found_titles(client, "الجماعات", extra="&type=press&year=2021")
+    assert results == []
+    assert "لا توجد نتيجة من هذا النوع في هذه السنة." in html
+    assert "search-facets" in html and "لم يُعثر" not in html
