@@ -21,9 +21,10 @@ class DemoDataError(ValueError):
     """A demo data file that cannot be loaded: the message says where and why."""
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """YAML without implicit timestamps: dates stay text until :meth:`Record.date` reads them,
-    so that a wrong date (2022-02-30) is reported with its record and field."""
+    so that a wrong date (2022-02-30) is reported with its record and field. libyaml's parser
+    where PyYAML was built with it (ten times faster), the pure-Python one otherwise."""
 
 
 _Loader.yaml_implicit_resolvers = {
