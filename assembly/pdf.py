@@ -1,10 +1,10 @@
 """The convocation letter and the minutes as PDF, in Arabic or French (WeasyPrint, shaped
-Arabic with the embedded Noto Naskh: ``training.pdf.render_pdf``)."""
+Arabic with the embedded Amiri: ``portal.pdf.render_pdf``)."""
 
 from django.utils import translation
 
 from assembly.selectors import signatories
-from training.pdf import html_to_pdf, render_html, render_pdf
+from portal.pdf import html_to_pdf, render_html, render_pdf
 
 
 def letter_html(convocation, *, language, base_url=""):

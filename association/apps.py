@@ -7,9 +7,9 @@ class AssociationConfig(AppConfig):
     verbose_name = _("The association")
 
     def ready(self):
-        from association import search
+        from association import identity, search
         from association.sitemaps import ASSOCIATION_PAGES
-        from portal import registry, roles
+        from portal import pdf, registry, roles
         from portal.search import register_search_provider
         from portal.sitemaps import register_page
 
@@ -26,3 +26,4 @@ class AssociationConfig(AppConfig):
         for url_name in ASSOCIATION_PAGES:
             register_page(url_name)
         register_search_provider(search.DocumentSearchProvider())
+        pdf.register_document_context(identity.document_context)

@@ -1,4 +1,5 @@
-"""The association's identity as images: the favicon and the social-network card (og:image).
+"""The association's identity as images: the favicon and the social-network card (og:image),
+and what every PDF document shows of it (:func:`document_context`).
 
 Both come from the profile: the logo when there is one, otherwise the name set in type (no
 invented emblem). Social networks do not show SVG, so the card is a PNG drawn with Pillow,
@@ -11,6 +12,9 @@ import io
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from PIL import Image, ImageDraw, ImageFont
+
+from association.models import AssociationProfile
+from portal.pdf import stored_file_url
 
 CARD_SIZE = (1200, 630)
 FONTS = {
@@ -114,3 +118,10 @@ def social_card_png(profile):
     data = buffer.getvalue()
     cache.set(key, data, 60 * 60 * 24)
     return data
+
+
+def document_context():
+    """What every PDF shows of the association (``portal.pdf``): its profile (name) and its logo
+    as WeasyPrint fetches it ("" without one)."""
+    profile = AssociationProfile.get_solo()
+    return {"association": profile, "logo_url": stored_file_url(profile.logo)}

@@ -21,4 +21,5 @@ urlpatterns = [
     path("programme/", views.ProgrammeView.as_view(), name="programme"),
     path("programme/<int:year>/", views.ProgrammeView.as_view(), name="programme-year"),
     path("programme/<int:year>/programme.xlsx", views.programme_export, name="programme-export"),
+    path("programme/<int:year>/pdf/", views.programme_pdf, name="programme-pdf"),
 ]

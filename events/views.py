@@ -44,6 +44,7 @@ from events.resources import ProgrammeLineResource
 from members.access import is_member
 from portal.content_version import version_count
 from portal.language import set_alternates, translated_languages
+from portal.pdf import render_pdf
 from portal.spreadsheets import dataset_xlsx
 from portal.storage import serve_file
 from portal.urls_fast import pk_url_maker
@@ -454,21 +455,25 @@ def _programme(year=None):
     return get_object_or_404(programmes, year=year)
 
 
+def _programme_lines(programme, user):
+    """Every line of the programme (the lines are public), each with ``visible_event_id``: its
+    event when ``user`` may see it, else None (the line is then not linked)."""
+    lines = list(programme.lines.select_related("kind").order_by("order", "pk"))
+    linked = [line.event_id for line in lines if line.event_id]
+    visible_ids = set(Event.objects.visible_to(user).filter(pk__in=linked).values_list("pk", flat=True))
+    for line in lines:
+        line.visible_event_id = line.event_id if line.event_id in visible_ids else None
+    return lines
+
+
 class ProgrammeView(TemplateView):
     template_name = "events/programme.html"
 
     def get_context_data(self, **kwargs):
         programme = _programme(self.kwargs.get("year"))
-        lines = list(programme.lines.select_related("kind").order_by("order", "pk"))
-        linked = [line.event_id for line in lines if line.event_id]
-        visible_ids = set(
-            Event.objects.visible_to(self.request.user).filter(pk__in=linked).values_list("pk", flat=True)
-        )
-        for line in lines:
-            line.visible_event_id = line.event_id if line.event_id in visible_ids else None
         return super().get_context_data(
             programme=programme,
-            lines=lines,
+            lines=_programme_lines(programme, self.request.user),
             years=list(ActionProgramme.objects.filter(published=True).values_list("year", flat=True)),
             **kwargs,
         )
@@ -485,6 +490,31 @@ def programme_export(request, year):
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="programme-{programme.year}.xlsx"'
+    return response
+
+
+def programme_pdf(request, year):
+    """The programme as a document (tagged PDF, Amiri embedded): what to print or send, in the
+    page's language, its lines linked to the events the visitor may see, as on the page."""
+    programme = _programme(year)
+    language = "fr" if get_language() == "fr" else "ar"  # the languages the PDF fonts cover
+    lines = _programme_lines(programme, request.user)
+    for line in lines:
+        if line.visible_event_id:
+            line.event_url = request.build_absolute_uri(
+                reverse("events:detail", args=[line.visible_event_id])
+            )
+    pdf = render_pdf(
+        "events/pdf/programme.html",
+        {
+            "programme": programme,
+            "lines": lines,
+            "page_url": request.build_absolute_uri(programme.get_absolute_url()),
+        },
+        language=language,
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="programme-{programme.year}-{language}.pdf"'
     return response
 
 

@@ -2,12 +2,17 @@
 Chromium's print of the page is a tagged PDF in the page's language, and its text comes back from
 the text layer as typed. Screenshots of the print layout go to SHOTS.
 
+The document to use is the server's PDF of the programme (``/<lang>/events/programme/<year>/pdf/``,
+linked from the page: WeasyPrint through ``portal.pdf``, checked in tests/events/test_programme_pdf.py),
+whose Arabic extracts in logical order with Amiri's lam-lam ligature as its letters. The browser's
+print stays for those who print the page itself.
+
 Printed in Arabic, the page is set in Amiri (the print rules of ``static/css/portal.css``): the
 screen's Noto Naskh Arabic draws letters as a dotless body plus dot glyphs, which Chromium's text
 layer maps to presentation forms and NULs, while Amiri's whole-letter glyphs map back to letters.
-Known limit, kept visible by a strict xfail: Chromium writes each Arabic word as its own run, and
-the extractor reads a line's words in visual order (left to right, so reversed), and Amiri's
-lam-lam ligature (للمملكة) still maps to a NUL.
+Known limit of Chromium, kept visible by a strict xfail: Chromium writes each Arabic word as its
+own run, and the extractor reads a line's words in visual order (left to right, so reversed), and
+Amiri's lam-lam ligature (للمملكة) still maps to a NUL.
 """
 
 import os
@@ -37,7 +42,8 @@ def programme_site(transactional_db, live_server):
 
 ARABIC_PRINT_ORDER = pytest.mark.xfail(
     strict=True,
-    reason="Chromium's PDF of Arabic: words extract in visual order; Amiri's lam-lam ligature maps to NUL",
+    reason="Chromium's PDF of Arabic: words extract in visual order; Amiri's lam-lam ligature maps to NUL"
+    " (the server's PDF, /<lang>/events/programme/<year>/pdf/, is the document to use)",
 )
 
 
