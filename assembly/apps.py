@@ -9,7 +9,6 @@ class AssemblyConfig(AppConfig):
     def ready(self):
         from assembly import selectors
         from assembly.sitemaps import MinutesSitemap
-        from events import hooks
         from portal import registry
         from portal.roles import register_models
         from portal.sitemaps import register_sitemap
@@ -20,7 +19,8 @@ class AssemblyConfig(AppConfig):
         # The minutes made public, for search engines.
         register_sitemap("assembly-minutes", MinutesSitemap)
         # The assembly's page in the calendar links to its minutes, for whoever may read them.
-        hooks.register_related(
+        registry.register_section(
+            "event.related",
             "assembly-minutes",
             selectors.minutes_of_event,
             label=_("Minutes of the general assembly"),

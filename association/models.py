@@ -64,7 +64,9 @@ class AssociationProfile(SingletonModel):
         help_text=_("Why the association was founded, as its founders wrote it."),
     )
     territory = models.TextField(
-        _("territory"),
+        # Its area of action (مجال التدخل), not a council's territory (المجال الترابي): the
+        # context keeps the members app's "territory" from taking this translation.
+        pgettext_lazy("where the association works", "territory"),
         blank=True,
         help_text=_("The communes, provinces or regions where the association works, one a line."),
     )

@@ -30,7 +30,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             goals=CharterGoal.objects.all(),
-            sections=registry.home_sections(self.request),
+            sections=registry.sections("home", self.request),
             **kwargs,
         )
 

@@ -14,7 +14,6 @@ class BureauConfig(AppConfig):
         from bureau.models import Committee, CommitteeSeat, Mandate, OfficeWording, Seat
         from bureau.positions import sync_positions_soon
         from bureau.sitemaps import BureauSitemap
-        from events import hooks
         from members.models import Person
         from portal import registry, staticbundles
         from portal.roles import register_models
@@ -28,7 +27,7 @@ class BureauConfig(AppConfig):
         registry.register_nav("bureau:current", _("Bureau"), order=15)
         register_sitemap("bureau", BureauSitemap)
         # A participant of an event links to their public page (roles and activities).
-        hooks.register_person_page(lambda pk: reverse("bureau:person", args=[pk]))
+        registry.register_person_page(lambda pk: reverse("bureau:person", args=[pk]))
         # The members directory shows the bureau's titles (bureau.positions).
         for model in (Seat, CommitteeSeat, OfficeWording, Mandate, Committee, Person):
             post_save.connect(sync_positions_soon, sender=model, dispatch_uid=f"positions-{model.__name__}")

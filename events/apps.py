@@ -19,28 +19,31 @@ class EventsConfig(AppConfig):
         register_models(app=self.label)
 
         from events.councils import events_in_council_territory
-        from members import hooks as council_hooks
-
-        # A council's public page lists the activities held in its territory.
-        council_hooks.register_council_section(
-            "events", events_in_council_territory, label=_("Activities held in this territory")
-        )
-
         from events.organisations import events_organised_by, events_partnered_by
 
-        # An organisation's public page lists the activities it organised or partnered.
-        council_hooks.register_organisation_section(
-            "organised", events_organised_by, label=_("Activities it organised"), order=30
+        # A council's public page lists the activities held in its territory.
+        registry.register_section(
+            "council", "events", events_in_council_territory, label=_("Activities held in this territory")
         )
-        council_hooks.register_organisation_section(
-            "partnered", events_partnered_by, label=_("Activities it was a partner of"), order=40
+        # An organisation's public page lists the activities it organised or partnered.
+        registry.register_section(
+            "organisation", "organised", events_organised_by, label=_("Activities it organised"), order=30
+        )
+        registry.register_section(
+            "organisation",
+            "partnered",
+            events_partnered_by,
+            label=_("Activities it was a partner of"),
+            order=40,
         )
 
         registry.register_nav("events:calendar", _("Calendar"), order=30)
         registry.register_nav(
             "events:programme", _("Action programme"), order=35, has_content=has_published_programme
         )
-        registry.register_home_section("events/home_section.html", home_section_context, order=20)
+        registry.register_section(
+            "home", "events", home_section_context, template="events/home_section.html", order=20
+        )
         register_search_provider(EventSearchProvider())
         connect_signals()
         register_sitemap("calendar", CalendarPagesSitemap)

@@ -1,4 +1,5 @@
-"""What a council's public page (members app) shows of the calendar, through ``members.hooks``."""
+"""What a council's public page (members app) shows of the calendar (``portal.registry``, slot
+"council")."""
 
 from django.db.models import F, Q
 
@@ -9,7 +10,7 @@ COUNCIL_PAGE_EVENTS = 20
 
 def events_in_council_territory(request, council):
     """The activities held in ``council``'s territory that this visitor may see, newest first
-    (``members.hooks``: the council's public page lists them). One query.
+    (the council's public page lists them). One query.
 
     A region's or a province's by their HCP code (the event's region is derived from its
     province); a commune's: in its province and in the town of that name, since an event

@@ -1,4 +1,5 @@
-"""What an organisation's public page (members app) shows of the calendar, through ``members.hooks``."""
+"""What an organisation's public page (members app) shows of the calendar (``portal.registry``,
+slot "organisation")."""
 
 from django.db.models import F
 

@@ -28,7 +28,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
 from association.models import AssociationProfile
-from events import hooks, ical, services
+from events import ical, services
 from events.forms import EventFilterForm
 from events.models import (
     ActionProgramme,
@@ -42,6 +42,7 @@ from events.models import (
 )
 from events.resources import ProgrammeLineResource
 from members.access import is_member
+from portal import registry
 from portal.content_version import version_count
 from portal.language import set_alternates, translated_languages
 from portal.pdf import render_pdf
@@ -339,7 +340,7 @@ class EventDetailView(DetailView):
         photos = [photo for photo in event.photos.all() if photo.consent]
         participants = list(event.participants.all())
         for participant in participants:
-            page = hooks.person_page(participant.person_id) if participant.person_id else ""
+            page = registry.person_page(participant.person_id) if participant.person_id else ""
             participant.person_url = self.request.build_absolute_uri(page) if page else ""
         return super().get_context_data(
             participants=participants,
@@ -348,8 +349,8 @@ class EventDetailView(DetailView):
             photos=photos,
             recommendations=[line.strip() for line in event.recommendations.splitlines() if line.strip()],
             json_ld=_json_ld(event, self.request, AssociationProfile.get_solo(), participants),
-            related_sections=hooks.related_sections(self.request, event),
-            panels=hooks.panels(self.request, event),
+            related_sections=registry.sections("event.related", self.request, event),
+            panels=registry.sections("event.panel", self.request, event),
             map_link=event.map_url or _map_search(event),
             feed_links=[{"title": _("Calendar (iCal)"), "url": reverse("events:feed")}],
             **kwargs,

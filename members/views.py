@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView, View
 from django_ratelimit.core import is_ratelimited
 
-from members import hooks, services
+from members import services
 from members.directory import DirectoryPaginator, DirectoryRows
 from members.forms import ApplicationForm, ProfileForm
 from members.models import (
@@ -220,7 +220,7 @@ class LogoutView(auth_views.LogoutView):
 
 class CouncilDetailView(DetailView):
     """A council's public page: its members' public roles, its networks, and what other apps
-    add (the calendar: the activities held in its territory, ``members.hooks``).
+    add (the calendar: the activities held in its territory, ``portal.registry`` slot "council").
 
     Only the directory's public facts about people (``Membership.objects.directory``): no
     phone, e-mail or address is ever read.
@@ -242,7 +242,7 @@ class CouncilDetailView(DetailView):
         context.update(
             members=members,
             networks=network_memberships(council),
-            sections=hooks.council_sections(self.request, council),
+            sections=registry.sections("council", self.request, council),
         )
         return context
 
@@ -263,7 +263,8 @@ def network_memberships(council):
 class OrganisationDetailView(DetailView):
     """An organisation's public page: what it is, where, its website; a network's member councils
     (and the numbers its sources state without names); and what other apps add through
-    ``members.hooks`` (the news relayed from it, the activities it organised or partnered)."""
+    ``portal.registry``'s slot "organisation" (the news relayed from it, the activities it organised
+    or partnered)."""
 
     template_name = "members/organisation_detail.html"
     context_object_name = "organisation"
@@ -306,7 +307,7 @@ class OrganisationDetailView(DetailView):
             territory_council=territory_council(organisation),
             members=members,
             counts=counts,
-            sections=hooks.organisation_sections(self.request, organisation),
+            sections=registry.sections("organisation", self.request, organisation),
         )
         return context
 

@@ -7,8 +7,6 @@ class PressConfig(AppConfig):
     verbose_name = _("Press releases and news")
 
     def ready(self):
-        from events import hooks
-        from members import hooks as member_hooks
         from portal import content_version, registry, roles
         from portal.search import register_search_provider
         from portal.sitemaps import register_page, register_sitemap
@@ -18,17 +16,26 @@ class PressConfig(AppConfig):
             communication=["pressrelease", "pressimage", "pressattachment", "category"], app="press"
         )
         registry.register_nav("press:list", _("Press and news"), order=20)
-        registry.register_home_section("press/home_section.html", selectors.latest_press_section, order=20)
+        registry.register_section(
+            "home", "press", selectors.latest_press_section, template="press/home_section.html", order=20
+        )
         register_page("press:list")
         register_sitemap("press", sitemaps.PressSitemap)
         register_search_provider(search.PressSearchProvider())
         # A new content version when the next scheduled item appears.
         content_version.register_scheduled(selectors.scheduled_after)
         # An activity's page lists the published press releases and news about it.
-        hooks.register_related(
-            "press", selectors.press_about_event, label=_("Press releases and news about this activity")
+        registry.register_section(
+            "event.related",
+            "press",
+            selectors.press_about_event,
+            label=_("Press releases and news about this activity"),
         )
         # An organisation's page lists the news relayed from it ("نقلا عن …").
-        member_hooks.register_organisation_section(
-            "press", selectors.press_relayed_from, label=_("News relayed from this organisation"), order=20
+        registry.register_section(
+            "organisation",
+            "press",
+            selectors.press_relayed_from,
+            label=_("News relayed from this organisation"),
+            order=20,
         )

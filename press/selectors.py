@@ -30,8 +30,8 @@ ORGANISATION_PAGE_ITEMS = 30
 
 
 def press_relayed_from(request, organisation):
-    """The published news relayed from ``organisation``, newest first (``members.hooks``: the
-    organisation's public page lists them). One query."""
+    """The published news relayed from ``organisation``, newest first: the
+    organisation's public page lists them (``portal.registry``, slot "organisation"). One query."""
     releases = (
         PressRelease.objects.published()
         .filter(source_organisation=organisation)

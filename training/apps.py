@@ -7,7 +7,6 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Continuing training")
 
     def ready(self):
-        from events import hooks
         from portal import registry
         from portal.roles import register_models
         from portal.search import register_search_provider
@@ -26,4 +25,7 @@ class TrainingConfig(AppConfig):
         register_sitemap("training-sessions", TrainingSessionSitemap)
         register_search_provider(TrainingSearchProvider())
         connect_signals()
-        hooks.register_panel("training", event_panel)
+        # A training session's activity page shows the registration for the session.
+        registry.register_section(
+            "event.panel", "training", event_panel, template="training/_event_panel.html"
+        )

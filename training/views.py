@@ -155,13 +155,13 @@ def register(request, pk):
 
 
 def event_panel(request, event):
-    """The event page's registration block when the event is a training session (``events.hooks``)."""
+    """The event page's registration block when the event is a training session (``portal.registry``'s
+    slot "event.panel"), or None for another event."""
     session = selectors.session_of_event(user=request.user, event=event)
     if session is None:
         return None
     user = request.user
     return {
-        "template": "training/_event_panel.html",
         "session": session,
         "registration": selectors.registrations_by_session(user=user, sessions=[session]).get(session.pk),
         "can_register": is_member(user),

@@ -1,5 +1,5 @@
 """An activity's page lists the published press releases and news related to it (registered by
-the press side through ``events.hooks``), never the unpublished ones, in a constant number of
+the press side through ``portal.registry``), never the unpublished ones, in a constant number of
 queries."""
 
 import datetime

@@ -84,6 +84,24 @@ def test_page_shows_what_the_organisation_is_and_what_it_did(client, network, la
     assert data["url"] == f"http://testserver/{language}/members/organisations/{network.pk}/"
 
 
+@pytest.mark.parametrize(
+    ("language", "label"), [("ar", "<dt>المجال الترابي</dt>"), ("fr", "<dt>Territoire</dt>")]
+)
+def test_the_territory_is_named_as_a_council_s_not_as_the_association_s_area_of_action(
+    client, network, language, label
+):
+    """The association's "territory" is its area of action (مجال التدخل); an organisation's and a
+    council's is their place in the territorial organisation (المجال الترابي, DOMAIN.md)."""
+    sefrou = commune_council(SEFROU)
+    for url in (
+        f"/{language}/members/organisations/{network.pk}/",
+        f"/{language}/members/councils/{sefrou.pk}/",
+    ):
+        html = page(client, url)
+        assert label in html
+        assert "مجال التدخل" not in html
+
+
 def test_members_see_the_members_only_activities(client, network, member_user):
     client.force_login(member_user)
     assert "اجتماع داخلي للشبكة" in page(client, f"/ar/members/organisations/{network.pk}/")
