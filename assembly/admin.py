@@ -50,7 +50,16 @@ class AssemblyRulesAdmin(SingletonModelAdmin, HistoryAdmin):
         ),
         (_("Quorum"), {"fields": ["quorum_first_percent", "quorum_second_percent"]}),
         (_("Proxies"), {"fields": ["proxies_allowed", "max_proxies"]}),
-        (_("Majorities"), {"fields": [f"majority_{kind}" for kind in models.ItemKind.values]}),
+        (
+            _("Majorities"),
+            {
+                "fields": [
+                    *[f"majority_{kind}" for kind in models.ItemKind.values],
+                    "abstentions_are_cast",
+                    "unanimity_tolerates_abstentions",
+                ]
+            },
+        ),
     ]
 
     @admin.display(description=_("version of the statutes"))

@@ -419,19 +419,34 @@ def second_convocation(*, assembly, start_date, starts_at=None):
 # --- Decisions ----------------------------------------------------------------------------------
 
 
-def majority_reached(majority, *, votes_for, votes_against, abstentions):
-    """Simple: more for than against. Two-thirds: at least two thirds of the votes cast (for and
-    against; abstentions are not votes cast). Unanimity: nobody against, nobody abstaining.
+def majority_reached(
+    majority,
+    *,
+    votes_for,
+    votes_against,
+    abstentions,
+    abstentions_are_cast=False,
+    unanimity_tolerates_abstentions=False,
+):
+    """Whether the counts reach ``majority``, as the statutes count (the two rules' settings).
 
-    Unanimity is read strictly (an abstention breaks it, as in "approved unanimously by the
-    members present"): the statutes and records at hand (shared seeds, DOMAIN.md) never say
-    that abstentions leave a unanimity intact. Statutes that count unanimity of the votes cast
-    would need a rule of their own."""
+    Simple: more than half the votes cast. Two-thirds: at least two thirds of the votes cast.
+    The votes cast are those for and against; with ``abstentions_are_cast`` the abstentions
+    too, so that an abstention weighs like a vote against. Unanimity: somebody for, nobody
+    against, and (strictly, the default) nobody abstaining; with
+    ``unanimity_tolerates_abstentions`` abstentions leave it intact. Unanimity follows its own
+    rule only: whether abstentions are votes cast does not change it.
+
+    Both default to False, as every assembly was judged before they were settings: the records
+    at hand (shared seeds, DOMAIN.md) say "approved unanimously by the members present" and
+    never that abstentions leave a unanimity intact.
+    """
     if majority == Majority.UNANIMITY:
-        return votes_for > 0 and votes_against == 0 and abstentions == 0
+        return votes_for > 0 and votes_against == 0 and (unanimity_tolerates_abstentions or abstentions == 0)
+    cast = votes_for + votes_against + (abstentions if abstentions_are_cast else 0)
     if majority == Majority.TWO_THIRDS:
-        return votes_for > 0 and 3 * votes_for >= 2 * (votes_for + votes_against)
-    return votes_for > votes_against
+        return votes_for > 0 and 3 * votes_for >= 2 * cast
+    return 2 * votes_for > cast
 
 
 @transaction.atomic
@@ -458,8 +473,14 @@ def record_decision(*, item, method, votes_for=None, votes_against=None, abstent
                 )
                 % {"total": sum(counts), "voters": voters}
             )
+        rules = assembly.rule
         approved = majority_reached(
-            majority, votes_for=votes_for, votes_against=votes_against, abstentions=abstentions
+            majority,
+            votes_for=votes_for,
+            votes_against=votes_against,
+            abstentions=abstentions,
+            abstentions_are_cast=rules.abstentions_are_cast,
+            unanimity_tolerates_abstentions=rules.unanimity_tolerates_abstentions,
         )
     elif method == Decision.Method.UNANIMITY:
         votes_for = votes_against = abstentions = None
@@ -578,7 +599,27 @@ def statutes_version_save(*, version):
     return version
 
 
+def majority_basis(rules, majority):
+    """The majority an item needed, as the assembly's rules count it, in one sentence: the
+    minutes say how a result was judged, so that "approved" with abstentions reads right under
+    either rule."""
+    if majority == Majority.UNANIMITY:
+        if rules.unanimity_tolerates_abstentions:
+            return _("Majority required: unanimity of the votes cast; abstentions do not break it.")
+        return _("Majority required: unanimity; an abstention breaks it.")
+    if majority == Majority.TWO_THIRDS:
+        if rules.abstentions_are_cast:
+            return _("Majority required: two thirds of the votes, abstentions counted as votes cast.")
+        return _("Majority required: two thirds of the votes cast, abstentions not counted.")
+    if rules.abstentions_are_cast:
+        return _("Majority required: a simple majority of the votes, abstentions counted as votes cast.")
+    return _("Majority required: a simple majority of the votes cast, abstentions not counted.")
+
+
 def describe_decision(decision):
+    """The result in words: how it was decided, the counts, and for counted votes the majority
+    the item needed under the assembly's own copy of the rules (a later change of the settings
+    never rewords a past result)."""
     if decision.method == Decision.Method.UNANIMITY:
         return _("Approved unanimously.")
     if decision.method == Decision.Method.SHOW_OF_HANDS:
@@ -589,7 +630,9 @@ def describe_decision(decision):
         "abstentions": decision.abstentions,
     }
     verdict = _("Approved.") if decision.approved else _("Rejected.")
-    return f"{verdict} {text}"
+    item = decision.item
+    basis = majority_basis(item.assembly.rule, item.majority)
+    return f"{verdict} {text} {basis}"
 
 
 @transaction.atomic
