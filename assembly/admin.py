@@ -534,9 +534,10 @@ class AgendaRequestForm(forms.ModelForm):
         model = models.AgendaRequest
         fields = ["reason"]
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, user=None, base_url="", **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.base_url = base_url
 
     def clean(self):
         data = super().clean()
@@ -545,9 +546,14 @@ class AgendaRequestForm(forms.ModelForm):
             return data
         try:
             if answer == "accept":
-                services.accept_request(request=self.instance, by=self.user)
+                services.accept_request(request=self.instance, by=self.user, base_url=self.base_url)
             else:
-                services.refuse_request(request=self.instance, reason=data.get("reason", ""), by=self.user)
+                services.refuse_request(
+                    request=self.instance,
+                    reason=data.get("reason", ""),
+                    by=self.user,
+                    base_url=self.base_url,
+                )
         except services.AssemblyError as error:
             raise forms.ValidationError(error.messages) from error
         self.instance.refresh_from_db()
@@ -607,7 +613,8 @@ class AgendaRequestAdmin(HistoryAdmin):
 
         class WithUser(form):
             def __init__(self, *args, **inner):
-                super().__init__(*args, user=request.user, **inner)
+                # The answer's e-mail links to the member's page on this portal.
+                super().__init__(*args, user=request.user, base_url=request.build_absolute_uri("/"), **inner)
 
         return WithUser
 
@@ -620,7 +627,9 @@ class AgendaRequestAdmin(HistoryAdmin):
     def accept(self, request, queryset):
         for agenda_request in queryset:
             try:
-                services.accept_request(request=agenda_request, by=request.user)
+                services.accept_request(
+                    request=agenda_request, by=request.user, base_url=request.build_absolute_uri("/")
+                )
             except services.AssemblyError as error:
                 self.message_user(request, f"{agenda_request}: {error.messages[0]}", messages.ERROR)
             else:

@@ -18,8 +18,10 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Max, Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
@@ -134,9 +136,14 @@ def convene(*, assembly, on=None):
     return len(created)
 
 
+def _language(person):
+    """The language a member is written to: theirs when the portal speaks it, else Arabic."""
+    return person.preferred_language if person.preferred_language in ("ar", "fr") else "ar"
+
+
 def _message(convocation, base_url):
     person = convocation.person
-    language = person.preferred_language if person.preferred_language in ("ar", "fr") else "ar"
+    language = _language(person)
     with translation.override(language):
         subject = _("Convocation to the %(assembly)s") % {"assembly": convocation.assembly.get_kind_display()}
         context = {
@@ -791,9 +798,14 @@ def request_agenda_item(*, assembly, person, title, explanation="", on=None):
 
 
 @transaction.atomic
-def accept_request(*, request, by=None):
-    """The secretariat puts the proposed item on the agenda (and in the calendar's agenda)."""
-    request = AgendaRequest.objects.select_for_update().select_related("assembly__event").get(pk=request.pk)
+def accept_request(*, request, by=None, base_url=""):
+    """The secretariat puts the proposed item on the agenda (and in the calendar's agenda); the
+    member is told by e-mail (:func:`notify_answer`)."""
+    request = (
+        AgendaRequest.objects.select_for_update()
+        .select_related("assembly__event", "person")
+        .get(pk=request.pk)
+    )
     if request.status != AgendaRequest.Status.PENDING:
         raise AssemblyError(_("This request has already been answered."))
     assembly = request.assembly
@@ -815,12 +827,18 @@ def accept_request(*, request, by=None):
     request.status, request.item = AgendaRequest.Status.ACCEPTED, item
     request.decided_at, request.decided_by = timezone.now(), by
     request.save(update_fields=["status", "item", "decided_at", "decided_by"])
+    notify_answer(agenda_request=request, base_url=base_url)
     return item
 
 
 @transaction.atomic
-def refuse_request(*, request, reason, by=None):
-    request = AgendaRequest.objects.select_for_update().get(pk=request.pk)
+def refuse_request(*, request, reason, by=None, base_url=""):
+    """The secretariat refuses a proposal with the reason the member reads (by e-mail too)."""
+    request = (
+        AgendaRequest.objects.select_for_update()
+        .select_related("assembly__event", "person")
+        .get(pk=request.pk)
+    )
     if request.status != AgendaRequest.Status.PENDING:
         raise AssemblyError(_("This request has already been answered."))
     reason = (reason or "").strip()
@@ -829,7 +847,44 @@ def refuse_request(*, request, reason, by=None):
     request.status, request.reason = AgendaRequest.Status.REFUSED, reason
     request.decided_at, request.decided_by = timezone.now(), by
     request.save(update_fields=["status", "reason", "decided_at", "decided_by"])
+    notify_answer(agenda_request=request, base_url=base_url)
     return request
+
+
+def notify_answer(*, agenda_request, base_url=""):
+    """E-mail the member the secretariat's answer to their proposal, in their language and
+    grammatical gender, with the reason of a refusal and, given the portal's address, the link
+    to their page. Queued by django-mailer in the answer's transaction (``EMAIL_BACKEND``), as
+    every e-mail to a member: the answer is saved whatever the mail server does, and an answer
+    rolled back sends nothing. A member without an e-mail reads the answer on their page only.
+    Returns whether a message was queued."""
+    person = agenda_request.person
+    if not person.email:
+        return False
+    language = _language(person)
+    with translation.override(language):
+        title = " ".join(agenda_request.title.split())
+        subject = _("Answer to your proposal for the agenda: %(title)s") % {
+            "title": Truncator(title).chars(80)
+        }
+        context = {
+            "agenda_request": agenda_request,
+            "accepted": agenda_request.status == AgendaRequest.Status.ACCEPTED,
+            "assembly": agenda_request.assembly,
+            "person": person,
+            "title": title,
+            "url": base_url.rstrip("/") + reverse("assembly:mine") if base_url else "",
+            "association": AssociationProfile.get_solo(),
+            "subject": subject,
+            "LANGUAGE_CODE": language,
+            "LANGUAGE_BIDI": translation.get_language_bidi(),
+        }
+        text = render_to_string("assembly/email/request_answer.txt", context)
+        html = render_to_string("assembly/email/request_answer.html", context)
+    message = EmailMultiAlternatives(subject=subject, body=text, to=[person.email])
+    message.attach_alternative(html, "text/html")
+    message.send()
+    return True
 
 
 def search_convocations(assembly, text):
