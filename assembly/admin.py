@@ -411,7 +411,7 @@ class DecisionForm(forms.ModelForm):
 
     class Meta:
         model = models.Decision
-        fields = ["item", "method", "votes_for", "votes_against", "abstentions", "note"]
+        fields = ["item", "method", "votes_for", "votes_against", "abstentions", "note_ar", "note_fr"]
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -437,7 +437,8 @@ class DecisionForm(forms.ModelForm):
                 votes_for=data.get("votes_for"),
                 votes_against=data.get("votes_against"),
                 abstentions=data.get("abstentions"),
-                note=data.get("note", ""),
+                note_ar=data.get("note_ar") or "",
+                note_fr=data.get("note_fr") or "",
                 by=self.user,
             )
         except services.AssemblyError as error:
@@ -449,7 +450,11 @@ class DecisionForm(forms.ModelForm):
 
 
 @admin.register(models.Decision)
-class DecisionAdmin(HistoryAdmin):
+class DecisionAdmin(HistoryAdmin, TranslatedAdmin):
+    """A decision's note in Arabic and French, each in its own tab and direction: each
+    language's minutes read their own (a note typed in one language only is marked as such in
+    the other's)."""
+
     form = DecisionForm
     list_display = ["item", "method", "votes_for", "votes_against", "abstentions", "approved", "recorded_at"]
     list_filter = ["method", "approved", "item__assembly"]
@@ -466,7 +471,9 @@ class DecisionAdmin(HistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         # A recorded decision closed its item: it is history, not edited.
         return (
-            ["item", "method", "votes_for", "votes_against", "abstentions", "approved", "note"] if obj else []
+            ["item", "method", "votes_for", "votes_against", "abstentions", "approved", "note_ar", "note_fr"]
+            if obj
+            else []
         )
 
     def has_delete_permission(self, request, obj=None):

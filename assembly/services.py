@@ -457,8 +457,24 @@ def majority_reached(
 
 
 @transaction.atomic
-def record_decision(*, item, method, votes_for=None, votes_against=None, abstentions=None, note="", by=None):
-    """Record an item's result and close it; checked against the item's majority and the voters."""
+def record_decision(
+    *,
+    item,
+    method,
+    votes_for=None,
+    votes_against=None,
+    abstentions=None,
+    note="",
+    note_ar="",
+    note_fr="",
+    by=None,
+):
+    """Record an item's result and close it; checked against the item's majority and the voters.
+
+    The note is written in Arabic (``note_ar``), French (``note_fr``) or both; ``note`` alone is
+    in the language of the screen it was typed on. Each language's minutes read their own note
+    (:func:`decision_note`).
+    """
     assembly = Assembly.objects.select_for_update().get(pk=item.assembly_id)
     item = Item.objects.select_for_update().get(pk=item.pk)
     if assembly.status != Assembly.Status.SITTING:
@@ -502,16 +518,23 @@ def record_decision(*, item, method, votes_for=None, votes_against=None, abstent
         approved = True
     else:
         raise AssemblyError(_("Choose how the item was decided."))
-    decision = Decision.objects.create(
+    notes = {"ar": (note_ar or "").strip(), "fr": (note_fr or "").strip()}
+    typed_in = "fr" if translation.get_language() == "fr" else "ar"
+    notes[typed_in] = notes[typed_in] or (note or "").strip()
+    decision = Decision(
         item=item,
         method=method,
         votes_for=votes_for,
         votes_against=votes_against,
         abstentions=abstentions,
         approved=approved,
-        note=note,
         recorded_by=by,
     )
+    # The untranslated column follows the Arabic, as the app's other translated texts do; then
+    # each language's column is set as such, whatever the language of the request.
+    decision.note = notes["ar"]
+    decision.note_ar, decision.note_fr = notes["ar"], notes["fr"]
+    decision.save()
     if item.agenda_item_id:
         agenda = item.agenda_item
         for code in ("ar", "fr"):
@@ -687,23 +710,47 @@ def elect_bureau(*, item, start=None):
 # --- Minutes ------------------------------------------------------------------------------------
 
 
+def decision_note(decision, language):
+    """A decision's note for the minutes in ``language``: (text, the language it is written in).
+
+    The note in ``language`` when there is one; else the note in the other language, which the
+    minutes then mark as such (never passed off as a translation); else ("", ``language``).
+    """
+    other = "fr" if language == "ar" else "ar"
+    for code in (language, other):
+        text = (getattr(decision, f"note_{code}", "") or "").strip()
+        if text:
+            return text, code
+    return "", language
+
+
+def decision_rows(items, language):
+    """Each agenda item with its decision, the result in words and the note, in ``language``
+    (the minutes' text and page)."""
+    rows = []
+    with translation.override(language):
+        for item in items:
+            decision = getattr(item, "decision", None)
+            note, note_language = decision_note(decision, language) if decision else ("", language)
+            rows.append(
+                {
+                    "item": item,
+                    "decision": decision,
+                    "result": describe_decision(decision) if decision else "",
+                    "note": note,
+                    # Set only when the note is in the other language: the minutes mark it so.
+                    "note_language": note_language if note_language != language else "",
+                }
+            )
+    return rows
+
+
 def minutes_text(assembly, language):
+    items = assembly.items.select_related("decision").order_by("order", "pk")
     with translation.override(language):
         return render_to_string(
             "assembly/minutes.txt",
-            {
-                "assembly": assembly,
-                "figures": figures(assembly),
-                "items": [
-                    (item, getattr(item, "decision", None))
-                    for item in assembly.items.select_related("decision")
-                ],
-                "describe": {
-                    item.pk: describe_decision(item.decision)
-                    for item in assembly.items.all()
-                    if item.is_closed
-                },
-            },
+            {"assembly": assembly, "figures": figures(assembly), "rows": decision_rows(items, language)},
         ).strip()
 
 
