@@ -199,7 +199,8 @@ class AssemblyAdmin(HistoryAdmin):
 
     @admin.action(description=_("Send the convocations by e-mail"))
     def send_convocations(self, request, queryset):
-        """Sends what is not sent yet (resumable, like the send_convocations command)."""
+        """Sends what is not sent yet (resumable, like the send_convocations command), and says
+        what this run did: sent now, failed (to retry), already sent before, listed for post."""
         for assembly in queryset:
             if assembly.status == models.Assembly.Status.PREPARATION:
                 self.message_user(
@@ -208,14 +209,14 @@ class AssemblyAdmin(HistoryAdmin):
                     messages.ERROR,
                 )
                 continue
+            already = assembly.convocations.filter(delivery=models.Convocation.Delivery.SENT).count()
             sent, failed = services.send_convocations(
                 assembly=assembly, base_url=request.build_absolute_uri("/")
             )
             post = assembly.convocations.for_post().count()
             self.message_user(
                 request,
-                gettext("%(assembly)s: %(sent)d sent, %(failed)d failed, %(post)d to send by post.")
-                % {"assembly": assembly, "sent": sent, "failed": failed, "post": post},
+                _sending_text(assembly, sent=sent, failed=failed, already=already, post=post),
                 messages.WARNING if failed else messages.SUCCESS,
             )
 
@@ -286,6 +287,47 @@ class AssemblyAdmin(HistoryAdmin):
             "figures": services.figures(assembly),
         }
         return TemplateResponse(request, "admin/assembly/sign_in.html", context)
+
+
+def _sending_text(assembly, *, sent, failed, already, post):
+    """What a run of the sending did, in whole sentences, each agreeing with its number
+    (Arabic's six plural forms): a run that finds everything sent says so, not "0 sent"."""
+    sentences = [
+        ngettext(
+            "%(assembly)s: %(count)d convocation sent by e-mail.",
+            "%(assembly)s: %(count)d convocations sent by e-mail.",
+            sent,
+        )
+        % {"assembly": assembly, "count": sent}
+    ]
+    if failed:
+        sentences.append(
+            ngettext(
+                "%(count)d convocation could not be sent: run the action again to retry it.",
+                "%(count)d convocations could not be sent: run the action again to retry them.",
+                failed,
+            )
+            % {"count": failed}
+        )
+    if already:
+        sentences.append(
+            ngettext(
+                "%(count)d convocation had already been sent.",
+                "%(count)d convocations had already been sent.",
+                already,
+            )
+            % {"count": already}
+        )
+    if post:
+        sentences.append(
+            ngettext(
+                "%(count)d member has no e-mail address: their convocation is listed for post.",
+                "%(count)d members have no e-mail address: their convocations are listed for post.",
+                post,
+            )
+            % {"count": post}
+        )
+    return " ".join(sentences)
 
 
 def _quorum_text(result):
