@@ -50,7 +50,16 @@ class AssemblyRulesAdmin(SingletonModelAdmin, HistoryAdmin):
         ),
         (_("Quorum"), {"fields": ["quorum_first_percent", "quorum_second_percent"]}),
         (_("Proxies"), {"fields": ["proxies_allowed", "max_proxies"]}),
-        (_("Majorities"), {"fields": [f"majority_{kind}" for kind in models.ItemKind.values]}),
+        (
+            _("Majorities"),
+            {
+                "fields": [
+                    *[f"majority_{kind}" for kind in models.ItemKind.values],
+                    "abstentions_are_cast",
+                    "unanimity_tolerates_abstentions",
+                ]
+            },
+        ),
     ]
 
     @admin.display(description=_("version of the statutes"))
@@ -190,7 +199,8 @@ class AssemblyAdmin(HistoryAdmin):
 
     @admin.action(description=_("Send the convocations by e-mail"))
     def send_convocations(self, request, queryset):
-        """Sends what is not sent yet (resumable, like the send_convocations command)."""
+        """Sends what is not sent yet (resumable, like the send_convocations command), and says
+        what this run did: sent now, failed (to retry), already sent before, listed for post."""
         for assembly in queryset:
             if assembly.status == models.Assembly.Status.PREPARATION:
                 self.message_user(
@@ -199,14 +209,14 @@ class AssemblyAdmin(HistoryAdmin):
                     messages.ERROR,
                 )
                 continue
+            already = assembly.convocations.filter(delivery=models.Convocation.Delivery.SENT).count()
             sent, failed = services.send_convocations(
                 assembly=assembly, base_url=request.build_absolute_uri("/")
             )
             post = assembly.convocations.for_post().count()
             self.message_user(
                 request,
-                gettext("%(assembly)s: %(sent)d sent, %(failed)d failed, %(post)d to send by post.")
-                % {"assembly": assembly, "sent": sent, "failed": failed, "post": post},
+                _sending_text(assembly, sent=sent, failed=failed, already=already, post=post),
                 messages.WARNING if failed else messages.SUCCESS,
             )
 
@@ -277,6 +287,47 @@ class AssemblyAdmin(HistoryAdmin):
             "figures": services.figures(assembly),
         }
         return TemplateResponse(request, "admin/assembly/sign_in.html", context)
+
+
+def _sending_text(assembly, *, sent, failed, already, post):
+    """What a run of the sending did, in whole sentences, each agreeing with its number
+    (Arabic's six plural forms): a run that finds everything sent says so, not "0 sent"."""
+    sentences = [
+        ngettext(
+            "%(assembly)s: %(count)d convocation sent by e-mail.",
+            "%(assembly)s: %(count)d convocations sent by e-mail.",
+            sent,
+        )
+        % {"assembly": assembly, "count": sent}
+    ]
+    if failed:
+        sentences.append(
+            ngettext(
+                "%(count)d convocation could not be sent: run the action again to retry it.",
+                "%(count)d convocations could not be sent: run the action again to retry them.",
+                failed,
+            )
+            % {"count": failed}
+        )
+    if already:
+        sentences.append(
+            ngettext(
+                "%(count)d convocation had already been sent.",
+                "%(count)d convocations had already been sent.",
+                already,
+            )
+            % {"count": already}
+        )
+    if post:
+        sentences.append(
+            ngettext(
+                "%(count)d member has no e-mail address: their convocation is listed for post.",
+                "%(count)d members have no e-mail address: their convocations are listed for post.",
+                post,
+            )
+            % {"count": post}
+        )
+    return " ".join(sentences)
 
 
 def _quorum_text(result):
@@ -402,7 +453,7 @@ class DecisionForm(forms.ModelForm):
 
     class Meta:
         model = models.Decision
-        fields = ["item", "method", "votes_for", "votes_against", "abstentions", "note"]
+        fields = ["item", "method", "votes_for", "votes_against", "abstentions", "note_ar", "note_fr"]
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -428,7 +479,8 @@ class DecisionForm(forms.ModelForm):
                 votes_for=data.get("votes_for"),
                 votes_against=data.get("votes_against"),
                 abstentions=data.get("abstentions"),
-                note=data.get("note", ""),
+                note_ar=data.get("note_ar") or "",
+                note_fr=data.get("note_fr") or "",
                 by=self.user,
             )
         except services.AssemblyError as error:
@@ -440,7 +492,11 @@ class DecisionForm(forms.ModelForm):
 
 
 @admin.register(models.Decision)
-class DecisionAdmin(HistoryAdmin):
+class DecisionAdmin(HistoryAdmin, TranslatedAdmin):
+    """A decision's note in Arabic and French, each in its own tab and direction: each
+    language's minutes read their own (a note typed in one language only is marked as such in
+    the other's)."""
+
     form = DecisionForm
     list_display = ["item", "method", "votes_for", "votes_against", "abstentions", "approved", "recorded_at"]
     list_filter = ["method", "approved", "item__assembly"]
@@ -457,7 +513,9 @@ class DecisionAdmin(HistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         # A recorded decision closed its item: it is history, not edited.
         return (
-            ["item", "method", "votes_for", "votes_against", "abstentions", "approved", "note"] if obj else []
+            ["item", "method", "votes_for", "votes_against", "abstentions", "approved", "note_ar", "note_fr"]
+            if obj
+            else []
         )
 
     def has_delete_permission(self, request, obj=None):
@@ -525,9 +583,10 @@ class AgendaRequestForm(forms.ModelForm):
         model = models.AgendaRequest
         fields = ["reason"]
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, user=None, base_url="", **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.base_url = base_url
 
     def clean(self):
         data = super().clean()
@@ -536,9 +595,14 @@ class AgendaRequestForm(forms.ModelForm):
             return data
         try:
             if answer == "accept":
-                services.accept_request(request=self.instance, by=self.user)
+                services.accept_request(request=self.instance, by=self.user, base_url=self.base_url)
             else:
-                services.refuse_request(request=self.instance, reason=data.get("reason", ""), by=self.user)
+                services.refuse_request(
+                    request=self.instance,
+                    reason=data.get("reason", ""),
+                    by=self.user,
+                    base_url=self.base_url,
+                )
         except services.AssemblyError as error:
             raise forms.ValidationError(error.messages) from error
         self.instance.refresh_from_db()
@@ -598,7 +662,8 @@ class AgendaRequestAdmin(HistoryAdmin):
 
         class WithUser(form):
             def __init__(self, *args, **inner):
-                super().__init__(*args, user=request.user, **inner)
+                # The answer's e-mail links to the member's page on this portal.
+                super().__init__(*args, user=request.user, base_url=request.build_absolute_uri("/"), **inner)
 
         return WithUser
 
@@ -611,7 +676,9 @@ class AgendaRequestAdmin(HistoryAdmin):
     def accept(self, request, queryset):
         for agenda_request in queryset:
             try:
-                services.accept_request(request=agenda_request, by=request.user)
+                services.accept_request(
+                    request=agenda_request, by=request.user, base_url=request.build_absolute_uri("/")
+                )
             except services.AssemblyError as error:
                 self.message_user(request, f"{agenda_request}: {error.messages[0]}", messages.ERROR)
             else:

@@ -53,6 +53,8 @@ RULE_FIELDS = [
     "proxies_allowed",
     "max_proxies",
     *[f"majority_{kind}" for kind in ItemKind.values],
+    "abstentions_are_cast",
+    "unanimity_tolerates_abstentions",
 ]
 
 
@@ -94,6 +96,25 @@ class AssemblyRules(SingletonModel):
     majority_statutes = _majority_field(_("majority for a statutes amendment"), Majority.TWO_THIRDS)
     majority_election = _majority_field(_("majority for the election of the bureau"), Majority.SIMPLE)
     majority_other = _majority_field(_("majority for other items"), Majority.SIMPLE)
+    # Both False by default: how the portal judged every assembly before they were settings
+    # (and how an assembly copied before them is still judged: ``Rules`` fills in the defaults).
+    abstentions_are_cast = models.BooleanField(
+        _("abstentions count as votes cast"),
+        default=False,
+        help_text=_(
+            "Unticked: a simple or two-thirds majority is reckoned on the votes for and against "
+            "only. Ticked: abstentions are counted among the votes cast, so they weigh like votes "
+            "against."
+        ),
+    )
+    unanimity_tolerates_abstentions = models.BooleanField(
+        _("unanimity tolerates abstentions"),
+        default=False,
+        help_text=_(
+            "Unticked: an abstention breaks a unanimity, as a vote against does. Ticked: an item "
+            "that needs unanimity is approved when nobody votes against, whoever abstains."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:

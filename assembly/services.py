@@ -18,8 +18,10 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Max, Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
@@ -134,9 +136,14 @@ def convene(*, assembly, on=None):
     return len(created)
 
 
+def _language(person):
+    """The language a member is written to: theirs when the portal speaks it, else Arabic."""
+    return person.preferred_language if person.preferred_language in ("ar", "fr") else "ar"
+
+
 def _message(convocation, base_url):
     person = convocation.person
-    language = person.preferred_language if person.preferred_language in ("ar", "fr") else "ar"
+    language = _language(person)
     with translation.override(language):
         subject = _("Convocation to the %(assembly)s") % {"assembly": convocation.assembly.get_kind_display()}
         context = {
@@ -419,24 +426,55 @@ def second_convocation(*, assembly, start_date, starts_at=None):
 # --- Decisions ----------------------------------------------------------------------------------
 
 
-def majority_reached(majority, *, votes_for, votes_against, abstentions):
-    """Simple: more for than against. Two-thirds: at least two thirds of the votes cast (for and
-    against; abstentions are not votes cast). Unanimity: nobody against, nobody abstaining.
+def majority_reached(
+    majority,
+    *,
+    votes_for,
+    votes_against,
+    abstentions,
+    abstentions_are_cast=False,
+    unanimity_tolerates_abstentions=False,
+):
+    """Whether the counts reach ``majority``, as the statutes count (the two rules' settings).
 
-    Unanimity is read strictly (an abstention breaks it, as in "approved unanimously by the
-    members present"): the statutes and records at hand (shared seeds, DOMAIN.md) never say
-    that abstentions leave a unanimity intact. Statutes that count unanimity of the votes cast
-    would need a rule of their own."""
+    Simple: more than half the votes cast. Two-thirds: at least two thirds of the votes cast.
+    The votes cast are those for and against; with ``abstentions_are_cast`` the abstentions
+    too, so that an abstention weighs like a vote against. Unanimity: somebody for, nobody
+    against, and (strictly, the default) nobody abstaining; with
+    ``unanimity_tolerates_abstentions`` abstentions leave it intact. Unanimity follows its own
+    rule only: whether abstentions are votes cast does not change it.
+
+    Both default to False, as every assembly was judged before they were settings: the records
+    at hand (shared seeds, DOMAIN.md) say "approved unanimously by the members present" and
+    never that abstentions leave a unanimity intact.
+    """
     if majority == Majority.UNANIMITY:
-        return votes_for > 0 and votes_against == 0 and abstentions == 0
+        return votes_for > 0 and votes_against == 0 and (unanimity_tolerates_abstentions or abstentions == 0)
+    cast = votes_for + votes_against + (abstentions if abstentions_are_cast else 0)
     if majority == Majority.TWO_THIRDS:
-        return votes_for > 0 and 3 * votes_for >= 2 * (votes_for + votes_against)
-    return votes_for > votes_against
+        return votes_for > 0 and 3 * votes_for >= 2 * cast
+    return 2 * votes_for > cast
 
 
 @transaction.atomic
-def record_decision(*, item, method, votes_for=None, votes_against=None, abstentions=None, note="", by=None):
-    """Record an item's result and close it; checked against the item's majority and the voters."""
+def record_decision(
+    *,
+    item,
+    method,
+    votes_for=None,
+    votes_against=None,
+    abstentions=None,
+    note="",
+    note_ar="",
+    note_fr="",
+    by=None,
+):
+    """Record an item's result and close it; checked against the item's majority and the voters.
+
+    The note is written in Arabic (``note_ar``), French (``note_fr``) or both; ``note`` alone is
+    in the language of the screen it was typed on. Each language's minutes read their own note
+    (:func:`decision_note`).
+    """
     assembly = Assembly.objects.select_for_update().get(pk=item.assembly_id)
     item = Item.objects.select_for_update().get(pk=item.pk)
     if assembly.status != Assembly.Status.SITTING:
@@ -458,8 +496,14 @@ def record_decision(*, item, method, votes_for=None, votes_against=None, abstent
                 )
                 % {"total": sum(counts), "voters": voters}
             )
+        rules = assembly.rule
         approved = majority_reached(
-            majority, votes_for=votes_for, votes_against=votes_against, abstentions=abstentions
+            majority,
+            votes_for=votes_for,
+            votes_against=votes_against,
+            abstentions=abstentions,
+            abstentions_are_cast=rules.abstentions_are_cast,
+            unanimity_tolerates_abstentions=rules.unanimity_tolerates_abstentions,
         )
     elif method == Decision.Method.UNANIMITY:
         votes_for = votes_against = abstentions = None
@@ -474,16 +518,23 @@ def record_decision(*, item, method, votes_for=None, votes_against=None, abstent
         approved = True
     else:
         raise AssemblyError(_("Choose how the item was decided."))
-    decision = Decision.objects.create(
+    notes = {"ar": (note_ar or "").strip(), "fr": (note_fr or "").strip()}
+    typed_in = "fr" if translation.get_language() == "fr" else "ar"
+    notes[typed_in] = notes[typed_in] or (note or "").strip()
+    decision = Decision(
         item=item,
         method=method,
         votes_for=votes_for,
         votes_against=votes_against,
         abstentions=abstentions,
         approved=approved,
-        note=note,
         recorded_by=by,
     )
+    # The untranslated column follows the Arabic, as the app's other translated texts do; then
+    # each language's column is set as such, whatever the language of the request.
+    decision.note = notes["ar"]
+    decision.note_ar, decision.note_fr = notes["ar"], notes["fr"]
+    decision.save()
     if item.agenda_item_id:
         agenda = item.agenda_item
         for code in ("ar", "fr"):
@@ -578,7 +629,27 @@ def statutes_version_save(*, version):
     return version
 
 
+def majority_basis(rules, majority):
+    """The majority an item needed, as the assembly's rules count it, in one sentence: the
+    minutes say how a result was judged, so that "approved" with abstentions reads right under
+    either rule."""
+    if majority == Majority.UNANIMITY:
+        if rules.unanimity_tolerates_abstentions:
+            return _("Majority required: unanimity of the votes cast; abstentions do not break it.")
+        return _("Majority required: unanimity; an abstention breaks it.")
+    if majority == Majority.TWO_THIRDS:
+        if rules.abstentions_are_cast:
+            return _("Majority required: two thirds of the votes, abstentions counted as votes cast.")
+        return _("Majority required: two thirds of the votes cast, abstentions not counted.")
+    if rules.abstentions_are_cast:
+        return _("Majority required: a simple majority of the votes, abstentions counted as votes cast.")
+    return _("Majority required: a simple majority of the votes cast, abstentions not counted.")
+
+
 def describe_decision(decision):
+    """The result in words: how it was decided, the counts, and for counted votes the majority
+    the item needed under the assembly's own copy of the rules (a later change of the settings
+    never rewords a past result)."""
     if decision.method == Decision.Method.UNANIMITY:
         return _("Approved unanimously.")
     if decision.method == Decision.Method.SHOW_OF_HANDS:
@@ -589,7 +660,9 @@ def describe_decision(decision):
         "abstentions": decision.abstentions,
     }
     verdict = _("Approved.") if decision.approved else _("Rejected.")
-    return f"{verdict} {text}"
+    item = decision.item
+    basis = majority_basis(item.assembly.rule, item.majority)
+    return f"{verdict} {text} {basis}"
 
 
 @transaction.atomic
@@ -637,23 +710,47 @@ def elect_bureau(*, item, start=None):
 # --- Minutes ------------------------------------------------------------------------------------
 
 
+def decision_note(decision, language):
+    """A decision's note for the minutes in ``language``: (text, the language it is written in).
+
+    The note in ``language`` when there is one; else the note in the other language, which the
+    minutes then mark as such (never passed off as a translation); else ("", ``language``).
+    """
+    other = "fr" if language == "ar" else "ar"
+    for code in (language, other):
+        text = (getattr(decision, f"note_{code}", "") or "").strip()
+        if text:
+            return text, code
+    return "", language
+
+
+def decision_rows(items, language):
+    """Each agenda item with its decision, the result in words and the note, in ``language``
+    (the minutes' text and page)."""
+    rows = []
+    with translation.override(language):
+        for item in items:
+            decision = getattr(item, "decision", None)
+            note, note_language = decision_note(decision, language) if decision else ("", language)
+            rows.append(
+                {
+                    "item": item,
+                    "decision": decision,
+                    "result": describe_decision(decision) if decision else "",
+                    "note": note,
+                    # Set only when the note is in the other language: the minutes mark it so.
+                    "note_language": note_language if note_language != language else "",
+                }
+            )
+    return rows
+
+
 def minutes_text(assembly, language):
+    items = assembly.items.select_related("decision").order_by("order", "pk")
     with translation.override(language):
         return render_to_string(
             "assembly/minutes.txt",
-            {
-                "assembly": assembly,
-                "figures": figures(assembly),
-                "items": [
-                    (item, getattr(item, "decision", None))
-                    for item in assembly.items.select_related("decision")
-                ],
-                "describe": {
-                    item.pk: describe_decision(item.decision)
-                    for item in assembly.items.all()
-                    if item.is_closed
-                },
-            },
+            {"assembly": assembly, "figures": figures(assembly), "rows": decision_rows(items, language)},
         ).strip()
 
 
@@ -748,9 +845,14 @@ def request_agenda_item(*, assembly, person, title, explanation="", on=None):
 
 
 @transaction.atomic
-def accept_request(*, request, by=None):
-    """The secretariat puts the proposed item on the agenda (and in the calendar's agenda)."""
-    request = AgendaRequest.objects.select_for_update().select_related("assembly__event").get(pk=request.pk)
+def accept_request(*, request, by=None, base_url=""):
+    """The secretariat puts the proposed item on the agenda (and in the calendar's agenda); the
+    member is told by e-mail (:func:`notify_answer`)."""
+    request = (
+        AgendaRequest.objects.select_for_update()
+        .select_related("assembly__event", "person")
+        .get(pk=request.pk)
+    )
     if request.status != AgendaRequest.Status.PENDING:
         raise AssemblyError(_("This request has already been answered."))
     assembly = request.assembly
@@ -772,12 +874,18 @@ def accept_request(*, request, by=None):
     request.status, request.item = AgendaRequest.Status.ACCEPTED, item
     request.decided_at, request.decided_by = timezone.now(), by
     request.save(update_fields=["status", "item", "decided_at", "decided_by"])
+    notify_answer(agenda_request=request, base_url=base_url)
     return item
 
 
 @transaction.atomic
-def refuse_request(*, request, reason, by=None):
-    request = AgendaRequest.objects.select_for_update().get(pk=request.pk)
+def refuse_request(*, request, reason, by=None, base_url=""):
+    """The secretariat refuses a proposal with the reason the member reads (by e-mail too)."""
+    request = (
+        AgendaRequest.objects.select_for_update()
+        .select_related("assembly__event", "person")
+        .get(pk=request.pk)
+    )
     if request.status != AgendaRequest.Status.PENDING:
         raise AssemblyError(_("This request has already been answered."))
     reason = (reason or "").strip()
@@ -786,7 +894,44 @@ def refuse_request(*, request, reason, by=None):
     request.status, request.reason = AgendaRequest.Status.REFUSED, reason
     request.decided_at, request.decided_by = timezone.now(), by
     request.save(update_fields=["status", "reason", "decided_at", "decided_by"])
+    notify_answer(agenda_request=request, base_url=base_url)
     return request
+
+
+def notify_answer(*, agenda_request, base_url=""):
+    """E-mail the member the secretariat's answer to their proposal, in their language and
+    grammatical gender, with the reason of a refusal and, given the portal's address, the link
+    to their page. Queued by django-mailer in the answer's transaction (``EMAIL_BACKEND``), as
+    every e-mail to a member: the answer is saved whatever the mail server does, and an answer
+    rolled back sends nothing. A member without an e-mail reads the answer on their page only.
+    Returns whether a message was queued."""
+    person = agenda_request.person
+    if not person.email:
+        return False
+    language = _language(person)
+    with translation.override(language):
+        title = " ".join(agenda_request.title.split())
+        subject = _("Answer to your proposal for the agenda: %(title)s") % {
+            "title": Truncator(title).chars(80)
+        }
+        context = {
+            "agenda_request": agenda_request,
+            "accepted": agenda_request.status == AgendaRequest.Status.ACCEPTED,
+            "assembly": agenda_request.assembly,
+            "person": person,
+            "title": title,
+            "url": base_url.rstrip("/") + reverse("assembly:mine") if base_url else "",
+            "association": AssociationProfile.get_solo(),
+            "subject": subject,
+            "LANGUAGE_CODE": language,
+            "LANGUAGE_BIDI": translation.get_language_bidi(),
+        }
+        text = render_to_string("assembly/email/request_answer.txt", context)
+        html = render_to_string("assembly/email/request_answer.html", context)
+    message = EmailMultiAlternatives(subject=subject, body=text, to=[person.email])
+    message.attach_alternative(html, "text/html")
+    message.send()
+    return True
 
 
 def search_convocations(assembly, text):

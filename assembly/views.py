@@ -139,14 +139,7 @@ class MinutesDetailView(DetailView):
         return super().get_context_data(
             assembly=assembly,
             text=_text(self.object),
-            decisions=[
-                {
-                    "item": item,
-                    "result": services.describe_decision(item.decision) if item.is_closed else "",
-                    "note": item.decision.note if item.is_closed else "",
-                }
-                for item in items
-            ],
+            decisions=services.decision_rows(items, "fr" if get_language() == "fr" else "ar"),
             adopted_statutes=[
                 item.adopted_statutes
                 for item in items

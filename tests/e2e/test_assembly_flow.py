@@ -173,6 +173,10 @@ def test_the_whole_assembly_from_convocation_to_published_minutes(browser, flow_
     staff.locator("input[name=_save]").click()
     expect(staff.locator(".messagelist .success")).to_be_visible()
     assert assembly.items.count() == 5
+    # Fatima is told by e-mail that her proposal is on the agenda.
+    (answer,) = mail.outbox
+    assert answer.to == [fatima.email] and "الكتابة العامة قبلت اقتراحكِ" in answer.body
+    mail.outbox.clear()
 
     # Convene and send.
     run_action(staff, server, "assembly", assembly.pk, "convene")
