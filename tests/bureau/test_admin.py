@@ -314,3 +314,63 @@ def test_a_committee_without_a_chair_is_warned_before_saving(secretariat_client,
     data[f"{prefix}-acknowledged"] = response.context["inline_admin_formsets"][0].formset.warnings_token
     response = secretariat_client.post(url, data, follow=True)
     assert response.status_code == 200 and committee.seats.count() == 2
+
+
+def _committee_form_data(page):
+    """What the committee's page posts back as it was opened (its fields and empty roster)."""
+    form = page.context["adminform"].form
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data["mandate"] = form["mandate"].value()
+    (inline,) = page.context["inline_admin_formsets"]
+    for name in inline.formset.management_form.fields:
+        data[f"{inline.formset.prefix}-{name}"] = inline.formset.management_form[name].value()
+    return data
+
+
+@pytest.mark.django_db
+def test_a_committees_names_are_edited_on_its_own_page(secretariat_client, roster):
+    mandate, _seats = roster
+    committee = CommitteeFactory(mandate=mandate, name_ar="لجنة المالية", name_fr="commission des finances")
+    url = reverse("admin:bureau_committee_change", args=[committee.pk])
+    page = secretariat_client.get(url)
+    html = page.content.decode()
+    assert 'name="name_ar" value="لجنة المالية"' in html and 'name="name_fr"' in html
+    data = _committee_form_data(page)
+    data.update(name_ar="لجنة المالية والميزانية", name_fr="commission des finances et du budget")
+    assert secretariat_client.post(url, data).status_code == 302
+    committee.refresh_from_db()
+    assert (committee.name_ar, committee.name_fr) == (
+        "لجنة المالية والميزانية",
+        "commission des finances et du budget",
+    )
+
+
+@pytest.mark.django_db
+def test_a_rename_saved_meanwhile_is_not_undone_by_a_page_opened_before(secretariat_client, roster):
+    mandate, _seats = roster
+    committee = CommitteeFactory(mandate=mandate, name_ar="لجنة المالية", name_fr="commission des finances")
+    url = reverse("admin:bureau_committee_change", args=[committee.pk])
+    first, second = (_committee_form_data(secretariat_client.get(url)) for _ in range(2))  # two secretaries
+    first["name_ar"] = "لجنة المالية والميزانية"
+    assert secretariat_client.post(url, first).status_code == 302
+    second["mission_ar"] = "تتبع ميزانية الجمعية."
+    response = secretariat_client.post(url, second)
+    assert response.status_code == 200
+    committee.refresh_from_db()
+    assert committee.name_ar == "لجنة المالية والميزانية" and not committee.mission_ar  # nothing undone
+    html = response.content.decode()
+    assert "غيّر secretariat اسمَي هذه اللجنة أو مهمتها بعد فتح هذه الصفحة." in html
+    conflict = html[html.index('id="roster-conflict-title"') :]
+    assert "المحفوظ الآن في <bdi>الاسم (بالعربية)</bdi>: <bdi>لجنة المالية والميزانية</bdi>" in conflict
+    assert "الاسم (بالفرنسية)" not in conflict.split("</section>")[0]  # unchanged: not listed
+    assert "تتبع ميزانية الجمعية." in html  # what was typed is kept
+    # Saving again, knowingly, applies the page as typed.
+    form = response.context["adminform"].form
+    data = {
+        **second,
+        "details_token": form["details_token"].value(),
+        "roster_token": form["roster_token"].value(),
+    }
+    assert secretariat_client.post(url, data).status_code == 302
+    committee.refresh_from_db()
+    assert committee.mission_ar == "تتبع ميزانية الجمعية." and committee.name_ar == "لجنة المالية"
