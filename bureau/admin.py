@@ -104,7 +104,9 @@ def _titles_html(obj, wording_map=None):
     if obj is None or not obj.pk or not obj.person_id:
         return "–"
     titles_by_language = {language: obj.title(language, wording_map=wording_map) for language in ("ar", "fr")}
-    return render_to_string("admin/bureau/includes/titles.html", titles_by_language)
+    return render_to_string(
+        "admin/bureau/includes/titles.html", {**titles_by_language, "page": get_language()}
+    )
 
 
 class RowDateWidget(admin.widgets.AdminDateWidget):
@@ -219,7 +221,9 @@ class HoldingForm(forms.ModelForm):
 
 class CompactRowsMixin:
     """Tabular rows that fit a screen: no repeated help under each date, small rank box; each
-    cell's label is its column's header, given by static/js/admin.js (the page's weight).
+    input is named by its column's header (``labels_from_headers``: aria-labelledby written by
+    templates/admin/edit_inline/tabular.html, the visible labels of a phone's cards added by
+    static/js/admin.js), not a label repeated in every cell (the page's weight).
 
     People are picked with the labelled autocomplete (name, council, province); a missing
     person is created in a pop-up ("+") without leaving the roster.
@@ -240,7 +244,8 @@ class CompactRowsMixin:
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if db_field.name in {"office", "role"}:
-            kwargs["widget"] = ChosenOptionSelect(key=f"{db_field.model._meta.label_lower}.{db_field.name}")
+            # Keyed by the field's name alone (written in every row): a roster's page has one row model.
+            kwargs["widget"] = ChosenOptionSelect(key=db_field.name)
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
