@@ -9,14 +9,16 @@ change is kept by django-simple-history (History button: view and revert).
 """
 
 import hashlib
+import json
 import re
 
 from adminsortable2.admin import CustomInlineFormSet, SortableAdminBase, SortableInlineAdminMixin
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Model, Prefetch, Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -25,6 +27,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.http import urlencode
+from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -32,6 +35,7 @@ from bureau import people, roster_xlsx, rosterdiff, services, titles, versions
 from bureau.models import Committee, CommitteeSeat, Mandate, OfficeWording, Seat, wordings
 from members.models import Person
 from portal import admin_home, staticbundles
+from portal.admin_history import readable_value
 from portal.admin_mixins import TranslatedAdmin
 from portal.validators import validate_document
 
@@ -100,7 +104,9 @@ def _titles_html(obj, wording_map=None):
     if obj is None or not obj.pk or not obj.person_id:
         return "–"
     titles_by_language = {language: obj.title(language, wording_map=wording_map) for language in ("ar", "fr")}
-    return render_to_string("admin/bureau/includes/titles.html", titles_by_language)
+    return render_to_string(
+        "admin/bureau/includes/titles.html", {**titles_by_language, "page": get_language()}
+    )
 
 
 class RowDateWidget(admin.widgets.AdminDateWidget):
@@ -215,7 +221,9 @@ class HoldingForm(forms.ModelForm):
 
 class CompactRowsMixin:
     """Tabular rows that fit a screen: no repeated help under each date, small rank box; each
-    cell's label is its column's header, given by static/js/admin.js (the page's weight).
+    input is named by its column's header (``labels_from_headers``: aria-labelledby written by
+    templates/admin/edit_inline/tabular.html, the visible labels of a phone's cards added by
+    static/js/admin.js), not a label repeated in every cell (the page's weight).
 
     People are picked with the labelled autocomplete (name, council, province); a missing
     person is created in a pop-up ("+") without leaving the roster.
@@ -236,7 +244,8 @@ class CompactRowsMixin:
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if db_field.name in {"office", "role"}:
-            kwargs["widget"] = ChosenOptionSelect(key=f"{db_field.model._meta.label_lower}.{db_field.name}")
+            # Keyed by the field's name alone (written in every row): a roster's page has one row model.
+            kwargs["widget"] = ChosenOptionSelect(key=db_field.name)
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -539,10 +548,78 @@ class MandateForm(RosterForm):
         return super()._get_validation_exclusions() | {"is_current"}
 
 
+def _comparable(value):
+    """A form's value and a column's alike: a related row as its key, nothing as None."""
+    if isinstance(value, Model):
+        return value.pk
+    return None if value in ("", None) else value
+
+
 class CommitteeForm(RosterForm):
+    """A committee's page: its names (Arabic and French) and mission beside its roster.
+
+    Both are protected alike from a page opened before someone else's save: besides the roster's
+    fingerprint, the page carries one of the committee's own fields; a save over another
+    secretary's renaming is refused, showing what is now saved, and keeps what was typed.
+    """
+
+    details_token = forms.CharField(label=_("committee"), widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Committee
         fields = ["mandate", "name", "mission"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.details_conflict = []
+        if self.instance.pk and not self.is_bound:
+            self.initial["details_token"] = self.details_digest(self.instance)
+
+    def detail_fields(self):
+        """The committee's own columns on the page (``name_ar``, ``name_fr``, ``mission_ar``…)."""
+        columns = {field.name: field for field in Committee._meta.concrete_fields}
+        return [columns[name] for name in self.fields if name in columns]
+
+    def details_digest(self, committee):
+        values = [[field.name, field.value_from_object(committee)] for field in self.detail_fields()]
+        return hashlib.sha256(json.dumps(values, cls=DjangoJSONEncoder).encode()).hexdigest()[:32]
+
+    def stale_details(self):
+        """The error for a save over changes made to the committee since the page was opened."""
+        token = self.cleaned_data.get("details_token")
+        if not self.instance.pk or not token:
+            return None
+        versions.lock(self.instance)
+        stored = Committee.objects.get(pk=self.instance.pk)
+        current = self.details_digest(stored)
+        if token == current:
+            return None
+        self.details_conflict = [
+            (capfirst(field.verbose_name), readable_value(field, field.value_from_object(stored)))
+            for field in self.detail_fields()
+            if field.name in self.cleaned_data
+            and _comparable(field.value_from_object(stored)) != _comparable(self.cleaned_data[field.name])
+        ]
+        data = self.data.copy()
+        data[self.add_prefix("details_token")] = current
+        self.data = data
+        record = stored.history.first()
+        author = record.history_user if record is not None and record.history_user else gettext("Someone")
+        return gettext(
+            "%(author)s changed this committee's names or mission after you opened the page. Nothing of "
+            "yours was saved: your changes are still in the form. Check what is saved now, then save again "
+            "to apply yours."
+        ) % {"author": author}
+
+    def clean(self):
+        details_error = self.stale_details()
+        try:
+            cleaned = super().clean()
+        except ValidationError as roster_error:
+            raise ValidationError([m for m in (details_error, *roster_error.messages) if m]) from None
+        if details_error:
+            raise ValidationError(details_error)
+        return cleaned
 
 
 class RosterAdminMixin:
@@ -927,7 +1004,7 @@ class CommitteeAdmin(RosterAdminMixin, SortableAdminBase, TranslatedAdmin):
     list_display = ["name", "mandate", "chair"]
     list_filter = ["mandate"]
     search_fields = ["name_ar", "name_fr"]
-    fields = ["mandate", "name", "mission", "roster_token"]
+    fields = ["mandate", "name", "mission", "roster_token", "details_token"]
     inlines = [CommitteeSeatInline]
 
     class Media:

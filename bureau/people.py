@@ -80,7 +80,8 @@ class LabelledAutocompleteSelect(AutocompleteSelect):
         super().__init__(*args, **kwargs)
 
     def shared_key(self):
-        return f"{self.field.model._meta.label_lower}.{self.field.name}"
+        # Written in every row: the field's name is enough, a roster's page has one row model.
+        return self.field.name
 
     def shared_attrs(self):
         attrs = super().build_attrs(self.attrs)

@@ -15,7 +15,7 @@ from django.core.checks.security import base as security_checks
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from portal import process, storage
+from portal import language, process, storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -279,6 +279,8 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
 MODELTRANSLATION_LANGUAGES = tuple(PORTAL_LANGUAGES)
 MODELTRANSLATION_FALLBACK_LANGUAGES = (LANGUAGE_CODE,)
 MODELTRANSLATION_REQUIRED_LANGUAGES = (LANGUAGE_CODE,)
+# Labels of translated fields in the admin's language: "الاسم (بالعربية)", not "name [ar]".
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = language.translated_field_label
 
 PHONENUMBER_DEFAULT_REGION = "MA"
 PHONENUMBER_DB_FORMAT = "E164"

@@ -1,5 +1,11 @@
 from django.conf import settings
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info, gettext, gettext_lazy
+
+# A translated field's column named with its language, whole phrases per language.
+IN_LANGUAGE = {
+    "ar": gettext_lazy("%(field)s (in Arabic)"),
+    "fr": gettext_lazy("%(field)s (in French)"),
+}
 
 
 class ArabicFirstMiddleware:
@@ -59,3 +65,18 @@ def set_alternates(request, *, translated, urls=None):
     """
     request.portal_translated = set(translated)
     request.portal_alternate_urls = dict(urls or {})
+
+
+def translated_field_label(verbose_name, language):
+    """The name of a translated field's column in ``language``, as the admin shows it:
+    "الاسم (بالعربية)", "Nom (en arabe)", not django-modeltranslation's "name [ar]".
+
+    django-modeltranslation's ``MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME`` (config/settings.py):
+    the library calls it each time the lazy ``verbose_name`` is read, so the label follows the
+    admin's active language. A language without its own phrase is named by Django's catalogue.
+    """
+    if language in IN_LANGUAGE:
+        return str(IN_LANGUAGE[language]) % {"field": verbose_name}
+    # Inside a phrase a language's name is not capitalised ("Nom (tamazight)").
+    name = str(get_language_info(language)["name_translated"]).lower()
+    return gettext("%(field)s (%(language)s)") % {"field": verbose_name, "language": name}

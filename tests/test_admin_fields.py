@@ -4,6 +4,8 @@ from html.parser import HTMLParser
 
 import pytest
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.translation import override
 
 from portal.admin_fields import direction_attrs
 
@@ -81,3 +83,58 @@ def test_one_save_button_per_action(demo, admin_client):
     assert page.count('name="_save"') == 1
     assert 'name="_addanother"' not in page
     assert 'name="_addanother"' in admin_client.get("/ar/admin/bureau/mandate/add/").content.decode()
+
+
+# A translated field is named with its language in words, in the admin's language.
+LABELS = {
+    "ar": {"name_ar": "الاسم (بالعربية)", "name_fr": "الاسم (بالفرنسية)",
+           "title_ar": "العنوان (بالعربية)", "title_fr": "العنوان (بالفرنسية)"},
+    "fr": {"name_ar": "Nom (en arabe)", "name_fr": "Nom (en français)",
+           "title_ar": "Titre (en arabe)", "title_fr": "Titre (en français)"},
+}  # fmt: skip
+SUFFIX = {"ar": ":", "fr": "\xa0:"}  # Django's label suffix in each language
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_translated_fields_are_named_with_their_language_in_words(demo, admin_client, language):
+    from bureau.models import Committee, Mandate
+    from press.models import PressRelease
+
+    committee = Committee.objects.order_by("pk").first()
+    release = PressRelease.objects.order_by("pk").first()
+    with override(language):
+        pages = {
+            "committee": reverse("admin:bureau_committee_change", args=[committee.pk]),
+            "press": reverse("admin:press_pressrelease_change", args=[release.pk]),
+            "mandate": reverse("admin:bureau_mandate_change", args=[Mandate.objects.current().pk]),
+        }
+    html = {key: admin_client.get(url).content.decode() for key, url in pages.items()}
+    labels = LABELS[language]
+    for page, field in [("committee", "name_ar"), ("committee", "name_fr"), ("press", "title_ar"),
+                        ("press", "title_fr")]:  # fmt: skip
+        assert f'for="id_{field}">{labels[field]}{SUFFIX[language]}</label>' in html[page], (page, field)
+        inputs = _Inputs()
+        inputs.feed(html[page])
+        code = field[-2:]
+        expected = {"lang": code, "dir": "rtl" if code == "ar" else "ltr"}
+        assert {key: inputs.found[field].get(key) for key in expected} == expected, field
+    for page in html.values():
+        assert "[ar]" not in page and "[fr]" not in page
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_no_admin_form_names_a_language_by_its_code(demo, admin_client, language):
+    """Every registered model's add form, translated fields and inlines included."""
+    walked = 0
+    for model in admin.site._registry:
+        opts = model._meta
+        with override(language):
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
+        response = admin_client.get(url)
+        if response.status_code == 403:  # a model added only by the portal itself
+            continue
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert "[ar]" not in html and "[fr]" not in html, url
+        walked += 1
+    assert walked > 30

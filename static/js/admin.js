@@ -80,9 +80,10 @@
     if (switcher) switcher.setAttribute("aria-label", text.languageSwitch);
   }
 
-  // Inlines written without a label in each cell (data-labels-from-headers): each input gets
-  // its column's header as its label, a read-only value the header's words (for a phone, where
-  // the rows are cards), as the template writes them for the other inlines.
+  // Inlines written without a label in each cell (data-labels-from-headers): each input is
+  // named by its column's header from the server (aria-labelledby); here it gets the header's
+  // words as a visible label, a read-only value too (for a phone, where the rows are cards), as
+  // the template writes them for the other inlines.
   function addCellLabels() {
     document.querySelectorAll("fieldset[data-labels-from-headers] table").forEach(function (table) {
       const headers = {};

@@ -1,6 +1,7 @@
 """The secretariat's roster page: one page per mandate, replacement, reorder, warnings, history."""
 
 import datetime
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
@@ -8,7 +9,7 @@ from django.utils import timezone
 
 from bureau.models import Mandate, OfficeWording, Seat
 from portal import staticbundles
-from tests.bureau.factories import CommitteeFactory, MandateFactory, SeatFactory
+from tests.bureau.factories import CommitteeFactory, CommitteeSeatFactory, MandateFactory, SeatFactory
 from tests.members.factories import PersonFactory
 
 
@@ -314,3 +315,151 @@ def test_a_committee_without_a_chair_is_warned_before_saving(secretariat_client,
     data[f"{prefix}-acknowledged"] = response.context["inline_admin_formsets"][0].formset.warnings_token
     response = secretariat_client.post(url, data, follow=True)
     assert response.status_code == 200 and committee.seats.count() == 2
+
+
+def _committee_form_data(page):
+    """What the committee's page posts back as it was opened (its fields and empty roster)."""
+    form = page.context["adminform"].form
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data["mandate"] = form["mandate"].value()
+    (inline,) = page.context["inline_admin_formsets"]
+    for name in inline.formset.management_form.fields:
+        data[f"{inline.formset.prefix}-{name}"] = inline.formset.management_form[name].value()
+    return data
+
+
+@pytest.mark.django_db
+def test_a_committees_names_are_edited_on_its_own_page(secretariat_client, roster):
+    mandate, _seats = roster
+    committee = CommitteeFactory(mandate=mandate, name_ar="لجنة المالية", name_fr="commission des finances")
+    url = reverse("admin:bureau_committee_change", args=[committee.pk])
+    page = secretariat_client.get(url)
+    html = page.content.decode()
+    assert 'name="name_ar" value="لجنة المالية"' in html and 'name="name_fr"' in html
+    data = _committee_form_data(page)
+    data.update(name_ar="لجنة المالية والميزانية", name_fr="commission des finances et du budget")
+    assert secretariat_client.post(url, data).status_code == 302
+    committee.refresh_from_db()
+    assert (committee.name_ar, committee.name_fr) == (
+        "لجنة المالية والميزانية",
+        "commission des finances et du budget",
+    )
+
+
+@pytest.mark.django_db
+def test_a_rename_saved_meanwhile_is_not_undone_by_a_page_opened_before(secretariat_client, roster):
+    mandate, _seats = roster
+    committee = CommitteeFactory(mandate=mandate, name_ar="لجنة المالية", name_fr="commission des finances")
+    url = reverse("admin:bureau_committee_change", args=[committee.pk])
+    first, second = (_committee_form_data(secretariat_client.get(url)) for _ in range(2))  # two secretaries
+    first["name_ar"] = "لجنة المالية والميزانية"
+    assert secretariat_client.post(url, first).status_code == 302
+    second["mission_ar"] = "تتبع ميزانية الجمعية."
+    response = secretariat_client.post(url, second)
+    assert response.status_code == 200
+    committee.refresh_from_db()
+    assert committee.name_ar == "لجنة المالية والميزانية" and not committee.mission_ar  # nothing undone
+    html = response.content.decode()
+    assert "غيّر secretariat اسمَي هذه اللجنة أو مهمتها بعد فتح هذه الصفحة." in html
+    conflict = html[html.index('id="roster-conflict-title"') :]
+    assert "المحفوظ الآن في <bdi>الاسم (بالعربية)</bdi>: <bdi>لجنة المالية والميزانية</bdi>" in conflict
+    assert "الاسم (بالفرنسية)" not in conflict.split("</section>")[0]  # unchanged: not listed
+    assert "تتبع ميزانية الجمعية." in html  # what was typed is kept
+    # Saving again, knowingly, applies the page as typed.
+    form = response.context["adminform"].form
+    data = {
+        **second,
+        "details_token": form["details_token"].value(),
+        "roster_token": form["roster_token"].value(),
+    }
+    assert secretariat_client.post(url, data).status_code == 302
+    committee.refresh_from_db()
+    assert committee.mission_ar == "تتبع ميزانية الجمعية." and committee.name_ar == "لجنة المالية"
+
+
+class _RosterRows(HTMLParser):
+    """The page's column headers (by id, with their words), its inline rows' visible controls
+    and each row's first cell's words, as the server wrote them (no script has run)."""
+
+    def __init__(self):
+        super().__init__()
+        self.headers, self.controls, self.row_labels = {}, [], []
+        self._header = self._row_label = None
+        self._in_row = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "th" and attrs.get("id"):
+            self._header = attrs["id"]
+            self.headers[self._header] = ""
+        elif tag == "tr":
+            self._in_row = "form-row" in (attrs.get("class") or "") and "empty" not in attrs.get("id", "")
+        elif tag == "td" and self._in_row and attrs.get("class") == "original":
+            self._row_label = ""
+        elif tag in {"select", "textarea", "input"} and self._in_row and attrs.get("type") != "hidden":
+            self.controls.append(attrs)
+
+    def handle_endtag(self, tag):
+        if tag == "th":
+            self._header = None
+        elif tag == "tr":
+            self._in_row = False
+        elif tag == "td" and self._row_label is not None:
+            self.row_labels.append(" ".join(self._row_label.split()))
+            self._row_label = None
+
+    def handle_data(self, data):
+        if self._header:
+            self.headers[self._header] += data
+        if self._row_label is not None:
+            self._row_label += data
+
+
+def _rows(html):
+    parser = _RosterRows()
+    parser.feed(html)
+    return parser
+
+
+COLUMNS = {"office": "المهمة", "rank": "الرتبة", "person": "الشخص", "council": "المجلس الممثَّل",
+           "start": "من", "end": "إلى", "DELETE": "حذف؟"}  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_roster_rows_are_named_and_labelled_without_javascript(secretariat_client, roster):
+    """Each row's label (its office and rank, and its holder) and each input's accessible name
+    (its column's header) come from the server; the move buttons only come with the script."""
+    mandate, _seats = roster
+    CommitteeFactory(mandate=mandate, name_ar="لجنة المالية")
+    html = secretariat_client.get(_url(mandate)).content.decode()
+    page = _rows(html)
+    assert page.row_labels[:3] == ["الرئيس – عبد الله الجوط", "النائب الأول للرئيس – مصطفى البكوري",
+                                   "النائبة الثانية للرئيس – فاطمة الزهراء الشاوي"]  # fmt: skip
+    assert page.row_labels[4].startswith("لجنة المالية")  # the committees' list
+    assert len(page.controls) == 4 * 7 + 1  # seven inputs a seat, a committee's "delete"
+    for control in page.controls:
+        header = control.get("aria-labelledby")
+        assert header in page.headers and page.headers[header].strip(), control["name"]
+        column = control["name"].rsplit("-", 1)[1]
+        if control["name"].startswith("seats-"):
+            assert page.headers[header].strip() == COLUMNS[column], control["name"]
+    assert page.headers["h-committees-DELETE"].strip() == "حذف؟"
+    # Reordering by keyboard is the script's work: no button that would do nothing without it.
+    assert "data-move" not in html and "inline-move" not in html
+    # A row's order travels with its key, in its first cell, not in a hidden column.
+    assert 'class="column-order' not in html and 'class="field-order' not in html
+    assert 'name="seats-0-order" value="1" class="_reorder_"' in html
+
+
+@pytest.mark.django_db
+def test_a_committees_roster_rows_are_named_without_javascript(secretariat_client, roster):
+    mandate, seats = roster
+    committee = CommitteeFactory(mandate=mandate, name_ar="لجنة المالية", name_fr="commission des finances")
+    CommitteeSeatFactory(committee=committee, role="committee_chair", person=seats[0].person)
+    url = reverse("admin:bureau_committee_change", args=[committee.pk])
+    page = _rows(secretariat_client.get(url).content.decode())
+    assert page.row_labels == ["رئيس لجنة المالية – عبد الله الجوط"]
+    names = {control["name"]: page.headers[control["aria-labelledby"]].strip() for control in page.controls}
+    prefix = next(iter(names)).split("-")[0]
+    assert names[f"{prefix}-0-role"] == "الصفة" and names[f"{prefix}-0-person"] == "الشخص"
+    assert names[f"{prefix}-0-DELETE"] == "حذف؟"
