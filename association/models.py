@@ -345,7 +345,9 @@ class ContactMessage(models.Model):
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail"))
     subject = models.CharField(_("subject"), max_length=200)
-    message = models.TextField(_("message"))
+    # A limit a real message never meets (about three pages), so one client cannot fill the
+    # database and the secretariat's mailbox within the rate limit.
+    message = models.TextField(_("message"), max_length=5000)
     language = models.CharField(_("language"), max_length=10)
     received_at = models.DateTimeField(_("received at"), auto_now_add=True)
     mailed = models.BooleanField(_("forwarded by e-mail"), default=False)

@@ -184,7 +184,8 @@ class SearchView(TemplateView):
             order=order,
             only=only,
             page=page,
-            total=sum(total for _key, _label, total in kinds),
+            # What the page lists: the chosen type's count, or every type's (within the year).
+            total=sum(total for key, _label, total in kinds if only in (None, key)),
             too_short=bool(query_text) and not query,
             truncated=len(typed) > search.MAX_QUERY_LENGTH,
             max_length=search.MAX_QUERY_LENGTH,

@@ -123,6 +123,15 @@ class ApplicationForm(HoneypotMixin, forms.ModelForm):
 
 
 class EmailLoginForm(AuthenticationForm):
+    # Django's message says both fields may be case-sensitive; the address is not (it is matched
+    # in any case), only the password is.
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "Please enter a correct e-mail address and password. Note that the password is case-sensitive."
+        ),
+    }
+
     username = forms.CharField(
         label=_("E-mail"),
         max_length=254,

@@ -30,3 +30,4 @@ def test_the_500_page_is_in_the_language_of_the_address(language, title, body):
     page = response.content.decode()
     assert f'lang="{language}"' in page
     assert title in page and body in page, page
+    assert f'href="/{language}/"' in page  # home in the same language: "/" opens Arabic

@@ -132,6 +132,17 @@ def test_contact_form_errors_keep_the_input(client):
 
 
 @pytest.mark.django_db
+def test_contact_message_has_a_length_limit_with_a_clear_error(client):
+    response = client.post("/ar/contact/", {**VALID, "message": "ب" * 5001})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'maxlength="5000"' in html
+    assert "5000" in html.split("</textarea>")[1][:300]  # the error names the limit
+    assert ContactMessage.objects.count() == 0
+    assert client.post("/ar/contact/", {**VALID, "message": "ب" * 5000}).status_code == 302
+
+
+@pytest.mark.django_db
 def test_contact_honeypot_rejects_bots(client):
     response = client.post("/ar/contact/", {**VALID, "website": "http://spam.example"})
     assert response.status_code == 200

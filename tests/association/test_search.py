@@ -244,6 +244,7 @@ def test_each_facet_counts_within_the_other_choice_and_an_empty_choice_says_so(c
     assert set(facet_years(html)) == {2019, 2022}
     html, results = found_titles(client, "الجماعات", extra="&type=press&year=2019")
     assert [title for _url, title in results] == ["لقاء الجماعات الترابية 2019"]
+    assert "نتيجة واحدة" in html.split('role="status"')[1][:80]  # the count announced is what is listed
     # 2021 chosen: the types offered are those with 2021 results, and the years stay offered.
     html, results = found_titles(client, "الجماعات", extra="&year=2021")
     assert len(results) == 1 and "type=press" not in html.split("search-facets")[1].split("</p>")[0]

@@ -21,6 +21,23 @@ def test_login_with_email_and_see_my_account(client, member_user):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("ar", "علما أن كلمة المرور تميّز بين الأحرف الكبيرة والصغيرة"),
+        ("fr", "Le mot de passe tient compte de la casse."),
+    ],
+)
+def test_a_wrong_password_says_only_the_password_is_case_sensitive(client, member_user, language, message):
+    # The address is matched in any case (the test above signs in as "Member@…").
+    response = client.post(
+        f"/{language}/members/login/", {"username": "member@example.org", "password": "wrong"}
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_anonymous_header_links_to_login(client):
     assert 'href="/fr/members/login/"' in client.get("/fr/").content.decode()
     assert client.get("/ar/members/account/")["Location"].startswith("/ar/members/login/")
