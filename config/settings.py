@@ -378,6 +378,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+# A form sent without a valid CSRF token (left open too long, cookies off): the portal's page in
+# the visitor's language, saying to reload the form, instead of Django's bare English one.
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 # Content-Security-Policy (django-csp): scripts only from the portal itself, none inline (the
 # templates carry no inline script or event handler, so no nonce is needed and cached pages stay
 # valid); inline style attributes are allowed for the admin's widgets and the calendar's colours.
