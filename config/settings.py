@@ -360,6 +360,8 @@ SECURE_SSL_REDIRECT = SECURE
 SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
 LANGUAGE_COOKIE_SECURE = SECURE
+# The language chosen with the switcher (portal.views.switch_language) is kept a year.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if SECURE else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
 # Preload is a promise to the browsers' built-in list, for the domain and all its subdomains,
