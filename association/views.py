@@ -197,8 +197,12 @@ class SearchView(TemplateView):
 
 
 def robots_txt(request):
-    """Let crawlers in, keep them out of the admin and previews, point them at the sitemap."""
-    lines = ["User-agent: *"]
+    """Let crawlers in, keep them out of the admin and previews, point them at the sitemap.
+
+    The language switcher's redirects (``/i18n/``) are left out too: each page declares its
+    translations with ``hreflang`` alternates, and the sitemap lists every language.
+    """
+    lines = ["User-agent: *", "Disallow: /i18n/"]
     for code, _name in settings.LANGUAGES:
         lines += [
             f"Disallow: /{code}/admin/",

@@ -362,6 +362,8 @@ SECURE_SSL_REDIRECT = SECURE
 SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
 LANGUAGE_COOKIE_SECURE = SECURE
+# The language chosen with the switcher (portal.views.switch_language) is kept a year.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if SECURE else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
 # Preload is a promise to the browsers' built-in list, for the domain and all its subdomains,
@@ -380,6 +382,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+# A form sent without a valid CSRF token (left open too long, cookies off): the portal's page in
+# the visitor's language, saying to reload the form, instead of Django's bare English one.
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 # Content-Security-Policy (django-csp): scripts only from the portal itself, none inline (the
 # templates carry no inline script or event handler, so no nonce is needed and cached pages stay
 # valid); inline style attributes are allowed for the admin's widgets and the calendar's colours.

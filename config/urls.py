@@ -9,9 +9,12 @@ from django.urls import include, path
 from association.views import robots_txt
 from portal.health import health
 from portal.sitemaps import SITEMAPS
+from portal.views import switch_language
 
 urlpatterns = [
     path("health/", health, name="health"),
+    # The language switcher's links: remember the choice (the cookie "/" reads), open the page.
+    path("i18n/switch/", switch_language, name="language-switch"),
     path("i18n/", include("django.conf.urls.i18n")),
     # One sitemap index for every language, of sections in pages (apps add sections to SITEMAPS),
     # and robots.txt pointing at it.

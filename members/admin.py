@@ -453,7 +453,9 @@ class MembershipApplicationAdmin(admin.ModelAdmin):
                 skipped.append(application)
                 continue
             try:
-                services.application_approve(application=application, by=request.user)
+                services.application_approve(
+                    application=application, by=request.user, base_url=request.build_absolute_uri("/")
+                )
             except ValidationError as error:
                 refused = {"application": application, "errors": error.messages}
                 self.message_user(

@@ -5,13 +5,17 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from members.models import (
@@ -304,12 +308,15 @@ def _person_take_over(application, person, by):
 
 
 @transaction.atomic
-def application_approve(*, application, by):
+def application_approve(*, application, by, base_url=""):
     """Accept an application: a new person with their seat, membership and account, or, when
     the secretariat linked it to someone on file, only what it chose to take over.
 
     Refused while people on file may be the applicant and the secretariat has not said whether
     one of them is: an e-mail, a name or a phone in a form is no proof of who sent it.
+
+    The applicant is told (``application_decision_mail``); given the portal's address
+    (``base_url``), with the link to choose their password.
     """
     application = MembershipApplication.objects.select_for_update().get(pk=application.pk)
     if application.status == MembershipApplication.Status.APPROVED:
@@ -337,11 +344,13 @@ def application_approve(*, application, by):
     application.decided_at, application.decided_by = timezone.now(), by
     application.person, application.membership = person, membership
     application.save()
+    application_decision_mail(application=application, base_url=base_url)
     return application
 
 
 @transaction.atomic
 def application_reject(*, application, by, reason):
+    """Refuse an application for the reason the secretariat gives; the applicant is told it."""
     if not reason.strip():
         raise ValidationError(_("Give a reason for rejecting an application."))
     application = MembershipApplication.objects.select_for_update().get(pk=application.pk)
@@ -351,7 +360,68 @@ def application_reject(*, application, by, reason):
     application.decided_at, application.decided_by = timezone.now(), by
     application.rejection_reason = reason.strip()
     application.save()
+    application_decision_mail(application=application)
     return application
+
+
+def _account_at(person, address):
+    """The person's active login account, when ``address`` is its own (else None): a link to
+    choose its password must reach only the address the account belongs to."""
+    user = person.user if person is not None and person.user_id else None
+    if user is None or not user.is_active or email_normalise(user.email) != address:
+        return None
+    return user
+
+
+def application_decision_mail(*, application, base_url=""):
+    """E-mail the applicant the secretariat's decision, in their language and grammatical gender,
+    as the acknowledgement promised: an approval says how to sign in (given the portal's address,
+    with a link to choose a password, valid ``PASSWORD_RESET_TIMEOUT``, when the account has none
+    yet), a rejection gives the secretariat's reason.
+
+    Queued by django-mailer in the decision's transaction (``EMAIL_BACKEND``): a decision rolled
+    back sends nothing. Returns whether a message was queued (none without an address).
+    """
+    address = email_normalise(application.email)
+    if not address:
+        return False
+    languages = dict(settings.LANGUAGES)
+    language = application.language if application.language in languages else settings.LANGUAGE_CODE
+    approved = application.status == MembershipApplication.Status.APPROVED
+    user = _account_at(application.person, address) if approved else None
+    base = base_url.rstrip("/")
+    with translation.override(language):
+        if approved:
+            subject = _("Your membership application has been approved")
+        else:
+            subject = _("Your membership application has not been accepted")
+        set_password_url = ""
+        if base and user is not None and not user.has_usable_password():
+            set_password_url = base + reverse(
+                "members:password_reset_confirm",
+                kwargs={
+                    "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                    "token": default_token_generator.make_token(user),
+                },
+            )
+        context = {
+            "application": application,
+            "name": application.name_in(language),
+            "approved": approved,
+            "account": user is not None,
+            "set_password_url": set_password_url,
+            "login_url": base + reverse("members:login") if base else "",
+            "hours": max(1, settings.PASSWORD_RESET_TIMEOUT // 3600),
+            "subject": subject,
+            "LANGUAGE_CODE": language,
+            "LANGUAGE_BIDI": translation.get_language_bidi(),
+        }
+        text = render_to_string("members/email/application_decision.txt", context)
+        html = render_to_string("members/email/application_decision.html", context)
+    message = EmailMultiAlternatives(subject=str(subject), body=text, to=[address])
+    message.attach_alternative(html, "text/html")
+    message.send()
+    return True
 
 
 # --- Profile and e-mail address --------------------------------------------------------------------

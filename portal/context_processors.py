@@ -1,6 +1,8 @@
+from urllib.parse import quote
+
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_info
 
 from portal import registry
@@ -12,15 +14,19 @@ def portal(request):
     # A page whose content exists in some languages only (portal.language.set_alternates).
     urls = getattr(request, "portal_alternate_urls", {})
     translated = getattr(request, "portal_translated", None)
+    # The switcher goes through portal.views.switch_language, which remembers the choice.
+    switch = reverse("language-switch")
     alternates = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
+        url = urls.get(code) or translate_url(path, code)
         alternates.append(
             {
                 "code": code,
                 "name_local": info["name_local"],
                 "bidi": info["bidi"],
-                "url": urls.get(code) or translate_url(path, code),
+                "url": url,
+                "switch_url": f"{switch}?to={quote(url, safe='/')}",
                 "translated": translated is None or code in translated,
             }
         )

@@ -7,6 +7,7 @@ from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
 from django.utils import translation
 
+from association.models import AssociationProfile
 from tests.factories import PartnerFactory
 
 MOROCCAN_MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو",
@@ -62,7 +63,7 @@ def test_a_chosen_language_is_remembered(client, settings):
 @pytest.mark.django_db
 def test_switcher_keeps_the_current_page_and_alternates_are_declared(client):
     html = client.get("/ar/partners/").content.decode()
-    assert 'href="/fr/partners/" hreflang="fr" lang="fr" dir="ltr"' in html
+    assert 'href="/i18n/switch/?to=/fr/partners/" hreflang="fr" lang="fr" dir="ltr"' in html
     assert '<link rel="alternate" hreflang="fr" href="http://testserver/fr/partners/">' in html
     assert '<link rel="alternate" hreflang="ar" href="http://testserver/ar/partners/">' in html
     assert 'hreflang="x-default" href="http://testserver/ar/partners/"' in html
@@ -119,3 +120,72 @@ def test_every_interface_string_is_translated():
         assert not fuzzy, f"{path}: {fuzzy}"
         checked += 1
     assert checked >= 2
+
+
+# The switcher remembers the choice -----------------------------------------------------------------
+
+
+def _switch(client, to):
+    return client.get("/i18n/switch/", {"to": to})
+
+
+@pytest.mark.django_db
+def test_choosing_french_with_the_switcher_makes_the_root_open_french(client, settings):
+    html = client.get("/ar/press/?year=2022&page=1").content.decode()
+    # A real link, followed without script: to the same page in French, query string kept.
+    href = "/i18n/switch/?to=/fr/press/%3Fyear%3D2022%26page%3D1"
+    assert f'<a href="{href}" hreflang="fr" lang="fr" dir="ltr">' in html
+    response = client.get(href)
+    assert response.status_code == 302 and response["Location"] == "/fr/press/?year=2022&page=1"
+    cookie = response.cookies[settings.LANGUAGE_COOKIE_NAME]
+    assert cookie.value == "fr" and cookie["max-age"] == settings.LANGUAGE_COOKIE_AGE > 0
+    assert cookie["samesite"] == "Lax"
+    assert "no-store" in response["Cache-Control"]
+    assert client.get("/")["Location"] == "/fr/"
+    # And back to Arabic.
+    assert _switch(client, "/ar/")["Location"] == "/ar/"
+    assert client.get("/")["Location"] == "/ar/"
+
+
+@pytest.mark.django_db
+def test_the_switcher_keeps_an_arabic_address(client):
+    """Addresses with Arabic letters (press items) reach the page as they were."""
+    to = "/ar/press/%D8%AE%D8%A8%D8%B1/"
+    response = _switch(client, to)
+    assert response["Location"] == to and response.cookies["django_language"].value == "ar"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "to",
+    [
+        "https://evil.example/fr/",
+        "//evil.example/fr/",
+        "/\\evil.example/fr/",
+        "http://testserver.evil.example/fr/",
+        "javascript:alert(1)",
+        "/fr/\r\nSet-Cookie: x=1",
+        "/de/",
+        "/press/",
+        "",
+    ],
+)
+def test_the_switcher_redirects_nowhere_but_the_portal(client, to):
+    response = _switch(client, to)
+    assert response.status_code == 302 and response["Location"] == "/ar/"
+    assert not response.cookies
+
+
+@pytest.mark.django_db
+def test_cached_pages_carry_no_language_cookie(client, settings):
+    settings.PAGE_CACHE = True
+    settings.CONTENT_DATA_CACHE = True
+    AssociationProfile.get_solo()  # created by a site's first request (a write)
+    _switch(client, "/fr/partners/")
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "fr"
+    first = client.get("/fr/partners/")
+    second = client.get("/fr/partners/")
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    for response in (first, second):
+        assert not response.cookies and "Set-Cookie" not in response
+        assert response["Cache-Control"].startswith("public")

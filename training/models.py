@@ -458,10 +458,11 @@ class Registration(models.Model):
 
     @property
     def status_label(self):
-        """The status worded for the participant: مسجلة, حاضرة, غائبة (Inscrite…) for a woman."""
+        """The status worded for the participant: مسجلة, حاضرة, غائبة (Inscrite, Annulée…) for a woman."""
         if self.gender == "f":
             labels = {
                 self.Status.REGISTERED: pgettext("female", "Registered"),
+                self.Status.CANCELLED: pgettext("female", "Cancelled"),
                 self.Status.ATTENDED: pgettext("female", "Attended"),
                 self.Status.ABSENT: pgettext("female", "Absent"),
             }

@@ -666,6 +666,7 @@ def test_robots_txt_points_at_the_sitemap(client):
     text = response.content.decode()
     assert "User-agent: *" in text
     assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Disallow: /i18n/" in text  # the language switcher's redirects
     for language in ["ar", "fr"]:
         assert f"Disallow: /{language}/admin/" in text
         assert f"Disallow: /{language}/press/preview/" in text

@@ -61,8 +61,8 @@ def test_french_page_of_an_arabic_only_text_says_so_and_marks_each_part(client, 
     arabic = client.get(f"/ar/press/{arabic_only.slug}/").content.decode()
     assert "untranslated-notice" not in arabic and _hreflangs(arabic) == {}
     # The switcher still leads to each language's own address.
-    assert f'href="/ar/press/{arabic_only.slug}/" hreflang="ar"' in unquote(html)
-    assert f'href="/fr/press/{arabic_only.latin_slug}/" hreflang="fr"' in unquote(arabic)
+    assert f'href="/i18n/switch/?to=/ar/press/{arabic_only.slug}/" hreflang="ar"' in unquote(unquote(html))
+    assert f'href="/i18n/switch/?to=/fr/press/{arabic_only.latin_slug}/" hreflang="fr"' in unquote(arabic)
 
 
 @pytest.mark.django_db

@@ -265,3 +265,13 @@ def test_my_registrations_word_the_status_for_the_member(client, django_user_mod
         RegistrationFactory(person=user.person)
         html = client.get(f"/{language}/training/mine/").content.decode()
         assert f"<td>{word}</td>" in html
+
+
+@pytest.mark.parametrize(("language", "woman", "man"), [("ar", "ملغاة", "ملغى"), ("fr", "Annulée", "Annulé")])
+def test_a_cancelled_registration_is_worded_for_the_member(client, django_user_model, language, woman, man):
+    """Like "Inscrite" before it: a woman's cancelled registration reads "Annulée"."""
+    for user, word in ((_woman(django_user_model), woman), (member(django_user_model), man)):
+        client.force_login(user)
+        services.registration_cancel(registration=RegistrationFactory(person=user.person))
+        html = client.get(f"/{language}/training/mine/").content.decode()
+        assert f"<td>{word}</td>" in html
