@@ -8,6 +8,7 @@ from django.urls import include, path
 
 from association.views import robots_txt
 from portal.health import health
+from portal.private_media import staff_file
 from portal.sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -23,6 +24,8 @@ urlpatterns = [
     ),
     path("sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("robots.txt", robots_txt, name="robots-txt"),
+    # The admin's link to a private file (portal.private_media): active staff only.
+    path("private-media/<path:name>", staff_file, name="private-media"),
 ]
 
 urlpatterns += i18n_patterns(
