@@ -315,7 +315,7 @@ class Person(models.Model):
         if not (self.photo and self.photo_consent):
             return ""
         version = hashlib.sha256(self.photo.name.encode()).hexdigest()[:12]
-        return f"{reverse('members:photo', args=[self.pk])}?v={version}"
+        return f"{reverse('person-photo', args=[self.pk])}?v={version}"
 
 
 class CouncilSeat(models.Model):

@@ -10,7 +10,6 @@ urlpatterns = [
     path("", views.DirectoryView.as_view(), name="directory"),
     path("councils/<int:pk>/", views.CouncilDetailView.as_view(), name="council"),
     path("organisations/<int:pk>/", views.OrganisationDetailView.as_view(), name="organisation"),
-    path("photos/<int:pk>/", views.person_photo, name="photo"),
     path("apply/", limit_form_posts(views.ApplicationView.as_view()), name="apply"),
     path("apply/thanks/", views.ApplicationThanksView.as_view(), name="apply-thanks"),
     path("account/", views.AccountView.as_view(), name="account"),

@@ -90,9 +90,9 @@ def test_search_results_show_a_photo_only_with_consent(client, url):
     names = ("Said Naciri", "Said Rahmouni") if url.startswith("/fr/") else ("سعيد الناصري", "سعيد الرحموني")
     assert all(name in html for name in names)
     assert f'src="{shown.public_photo_url}"' in html
-    assert shy.photo.name not in html and f"/members/photos/{shy.pk}/" not in html
+    assert shy.photo.name not in html and f"/photos/{shy.pk}/" not in html
     # One photo in the page, through the view that checks consent.
-    assert len(re.findall(r'<img [^>]*src="[^"]*/members/photos/', html)) == 1
+    assert len(re.findall(r'<img [^>]*src="[^"]*/photos/', html)) == 1
 
 
 @pytest.mark.django_db

@@ -292,7 +292,7 @@ def test_private_files_stay_private_in_their_own_bucket_even_with_public_media(
     assert [grant for grant in grants if "URI" in grant["Grantee"]]
 
     anonymous = Client()
-    assert anonymous.get(f"/ar/members/photos/{shy.pk}/").status_code == 404
+    assert anonymous.get(f"/photos/{shy.pk}/").status_code == 404
     response = anonymous.get(willing.public_photo_url)
     assert response.status_code == 200
     assert Image.open(io.BytesIO(b"".join(response.streaming_content))).size == (50, 50)
