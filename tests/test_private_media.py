@@ -224,3 +224,42 @@ def test_the_migration_moves_old_files_to_random_private_names_once(settings):
     document.refresh_from_db()
     assert (settings.MEDIA_ROOT / document.file.name).read_bytes() == PDF
     assert not (settings.PRIVATE_MEDIA_ROOT / document.file.name).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migrate_moves_a_document_saved_by_the_previous_release(settings):
+    """``manage.py migrate`` itself, from the release before: a members-only document saved then
+    (in MEDIA_ROOT under its own name) ends in the private storage, and going back returns it."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before = [("association", "0014_profile_territory_communes"), ("members", "0009_names_pg_trgm")]
+    executor = MigrationExecutor(connection)
+    assert set(before) <= set(executor.loader.graph.nodes), "the migrations before this change"
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    OldDocument = old.get_model("association", "Document")
+    row = OldDocument.objects.create(
+        title_ar="محضر سري للأعضاء",
+        kind="other",
+        visibility="members",
+        file=ContentFile(PDF, name="members-secret.pdf"),
+    )
+    assert re.fullmatch(r"documents/\d{4}/members-secret\.pdf", row.file.name)  # guessable, once
+    assert (settings.MEDIA_ROOT / row.file.name).read_bytes() == PDF
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    document = Document.objects.get(pk=row.pk)
+    assert re.fullmatch(r"documents/\d{4}/[\w-]{20,}/members-secret\.pdf", document.file.name)
+    assert not (settings.MEDIA_ROOT / row.file.name).exists()
+    assert (settings.PRIVATE_MEDIA_ROOT / document.file.name).read_bytes() == PDF
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    assert (settings.MEDIA_ROOT / document.file.name).read_bytes() == PDF
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    again = Document.objects.get(pk=row.pk)
+    assert (settings.PRIVATE_MEDIA_ROOT / again.file.name).read_bytes() == PDF
+    assert not (settings.MEDIA_ROOT / document.file.name).exists()
