@@ -263,3 +263,32 @@ def test_migrate_moves_a_document_saved_by_the_previous_release(settings):
     again = Document.objects.get(pk=row.pk)
     assert (settings.PRIVATE_MEDIA_ROOT / again.file.name).read_bytes() == PDF
     assert not (settings.MEDIA_ROOT / document.file.name).exists()
+
+
+# Files shown to everyone by design: press pictures and attachments, logos, signed partnership
+# agreements (the partners' page links them), event photos (published only with consent).
+PUBLIC_FILE_FIELDS = {
+    "association.AssociationProfile.logo",
+    "association.Partner.logo",
+    "association.PartnershipAgreement.document",
+    "events.EventPhoto.image",
+    "press.PressRelease.cover_image",
+    "press.PressImage.image",
+    "press.PressAttachment.file",
+}
+
+
+def test_every_upload_field_is_private_unless_public_by_design():
+    """A file field added later lands in the private storage, or is listed here on purpose."""
+    from django.db.models import FileField
+
+    from portal.roles import PORTAL_APPS
+
+    public = sorted(
+        f"{model._meta.label}.{field.name}"
+        for model in apps.get_models()
+        if model._meta.app_label in PORTAL_APPS and not model._meta.object_name.startswith("Historical")
+        for field in model._meta.concrete_fields
+        if isinstance(field, FileField) and field.storage is not private_storage()
+    )
+    assert public == sorted(PUBLIC_FILE_FIELDS)
