@@ -23,6 +23,7 @@ from solo.models import SingletonModel
 
 from bureau.models import BUREAU_OFFICES
 from members.access import is_member
+from portal.private_media import RandomName, private_storage
 from portal.validators import validate_document
 
 
@@ -317,7 +318,14 @@ class ItemDocument(models.Model):
         Item, on_delete=models.CASCADE, related_name="documents", verbose_name=_("agenda item")
     )
     title = models.CharField(_("title"), max_length=255)
-    file = models.FileField(_("file"), upload_to="assembly/documents/%Y/", validators=[validate_document])
+    # Outside the public media, under a random folder: read only through the convocation's page.
+    file = models.FileField(
+        _("file"),
+        upload_to=RandomName("assembly/documents/%Y/"),
+        storage=private_storage,
+        max_length=255,
+        validators=[validate_document],
+    )
 
     class Meta:
         ordering = ["pk"]
@@ -680,7 +688,9 @@ class Minutes(models.Model):
     )
     signed_pdf = models.FileField(
         _("signed copy"),
-        upload_to="assembly/minutes/%Y/",
+        upload_to=RandomName("assembly/minutes/%Y/"),
+        storage=private_storage,
+        max_length=255,
         blank=True,
         validators=[validate_document],
         help_text=_("The scan signed by the president and the secretary-general."),

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Prefetch
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +25,7 @@ from association.models import Document
 from events.models import visibilities_for
 from members.access import is_member
 from members.models import Membership, Person
+from portal.storage import serve_file
 
 
 def _convocation(token):
@@ -89,7 +90,8 @@ def personal(request, token):
 def document(request, token, pk):
     convocation = _convocation(token)
     item_document = get_object_or_404(ItemDocument, pk=pk, item__assembly=convocation.assembly)
-    return FileResponse(item_document.file.open("rb"), as_attachment=False)
+    # From the private storage (portal.private_media), under its original name.
+    return serve_file(item_document.file)
 
 
 def minutes(request, pk):

@@ -15,6 +15,7 @@ from solo.models import SingletonModel
 
 from portal.access import is_member
 from portal.identity import initials, mix, validate_text_contrast
+from portal.private_media import RandomName, private_storage
 from portal.text import index_key, translated_values
 from portal.validators import validate_document, validate_image, validate_logo
 
@@ -289,7 +290,14 @@ class Document(models.Model):
     title = models.CharField(_("title"), max_length=255)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
-    file = models.FileField(_("file"), upload_to="documents/%Y/", validators=[validate_document])
+    # Outside the public media, under a random folder: read only through document_download.
+    file = models.FileField(
+        _("file"),
+        upload_to=RandomName("documents/%Y/"),
+        storage=private_storage,
+        max_length=255,
+        validators=[validate_document],
+    )
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )

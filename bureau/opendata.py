@@ -88,9 +88,8 @@ def popolo(request=None, *, language="ar"):
                 "gender": GENDER.get(person.gender),
                 "links": [{"url": build(reverse("bureau:person", args=[person.pk])), "note": "portal"}],
             }
-            photo = person.public_photo
-            if photo:
-                entry["image"] = build(photo.url)
+            if photo := person.public_photo_url:
+                entry["image"] = build(photo)
             persons[person.pk] = entry
         council = holding.council
         if council is None:

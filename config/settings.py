@@ -299,10 +299,19 @@ STATICFILES_FINDERS = [
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Files not for everyone (documents, assembly papers, people's photos: portal.private_media), on
+# the local disk outside MEDIA_ROOT, where no web server looks; read only through the views.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private_media")
+if Path(PRIVATE_MEDIA_ROOT).resolve().is_relative_to(Path(MEDIA_ROOT).resolve()) or Path(
+    MEDIA_ROOT
+).resolve().is_relative_to(Path(PRIVATE_MEDIA_ROOT).resolve()):
+    raise ImproperlyConfigured("PRIVATE_MEDIA_ROOT must lie outside MEDIA_ROOT (the proxy serves /media/).")
 # Uploads on the local disk (MEDIA_ROOT), or in an S3-compatible bucket shared by every app host
 # with MEDIA_STORAGE=s3 / AWS_STORAGE_BUCKET_NAME (portal.storage); thumbnails go to the same place.
+# The private files go to PRIVATE_MEDIA_ROOT, or to a private bucket or prefix.
 STORAGES = {
     "default": storage.s3_storage(env) if storage.uses_s3(env) else {"BACKEND": storage.FILESYSTEM_BACKEND},
+    "private": storage.private_storage_entry(env),
     "staticfiles": {
         "BACKEND": env(
             "STATICFILES_BACKEND",

@@ -7,7 +7,9 @@ from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 
 from association.views import robots_txt
+from members.views import person_photo
 from portal.health import health
+from portal.private_media import staff_file
 from portal.sitemaps import SITEMAPS
 from portal.views import switch_language
 
@@ -26,6 +28,10 @@ urlpatterns = [
     ),
     path("sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("robots.txt", robots_txt, name="robots-txt"),
+    # The admin's link to a private file (portal.private_media): active staff only.
+    path("private-media/<path:name>", staff_file, name="private-media"),
+    # A person's photo, while they consent (the same in every language).
+    path("photos/<int:pk>/", person_photo, name="person-photo"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -29,6 +29,7 @@ from events import territory
 from members.access import is_member
 from members.models import Organisation, Person
 from portal.content_version import per_version
+from portal.private_media import RandomName, private_storage
 from portal.text import index_key
 from portal.validators import validate_document, validate_image
 
@@ -680,7 +681,12 @@ class EventDocument(models.Model):
     )
     title = models.CharField(_("title"), max_length=255)
     file = models.FileField(
-        _("file"), upload_to="events/documents/%Y/", blank=True, validators=[validate_document]
+        _("file"),
+        upload_to=RandomName("events/documents/%Y/"),
+        storage=private_storage,
+        max_length=255,
+        blank=True,
+        validators=[validate_document],
     )
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
 

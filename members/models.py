@@ -11,6 +11,8 @@ association of council presidents), the membership belongs to the council and it
 only the council's current representative.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -21,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
+from portal.private_media import RandomName, private_storage
 from portal.text import search_key, search_terms
 from portal.validators import validate_image
 
@@ -238,7 +241,15 @@ class Person(models.Model):
 
     name = models.CharField(_("name"), max_length=200, help_text=_("Full name as it is usually written."))
     gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices)
-    photo = models.ImageField(_("photo"), upload_to="people/", blank=True, validators=[validate_image])
+    # Outside the public media under a random name; shown only with consent, through person_photo.
+    photo = models.ImageField(
+        _("photo"),
+        upload_to=RandomName("people/", keep_name=False),
+        storage=private_storage,
+        max_length=255,
+        blank=True,
+        validators=[validate_image],
+    )
     photo_consent = models.BooleanField(_("consents to the publication of the photo"), default=False)
     preferred_language = models.CharField(
         _("preferred language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
@@ -295,8 +306,16 @@ class Person(models.Model):
         return fit_key(search_key(" ".join(filter(None, [self.name_ar, self.name_fr, self.aliases]))))
 
     @property
-    def public_photo(self):
-        return self.photo if (self.photo and self.photo_consent) else None
+    def public_photo_url(self):
+        """The photo's address for public pages, only with consent ("" otherwise).
+
+        The file itself is private (``portal.private_media``): ``person_photo`` serves it while
+        consent lasts; the query changes with the file, so a new photo is never an old one cached.
+        """
+        if not (self.photo and self.photo_consent):
+            return ""
+        version = hashlib.sha256(self.photo.name.encode()).hexdigest()[:12]
+        return f"{reverse('person-photo', args=[self.pk])}?v={version}"
 
 
 class CouncilSeat(models.Model):

@@ -146,7 +146,7 @@ class MembersSearchProvider:
                     title=person.name,
                     url=f"{directory}?{urlencode({'q': person.name_ar})}",
                     summary=" · ".join(fact for fact in facts if fact),
-                    image=person.public_photo.url if person.public_photo else "",
+                    image=person.public_photo_url,
                 )
             )
         room = limit - len(results)

@@ -7,7 +7,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, IntegerField, Value, When
 from django.http import HttpResponseRedirect
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -32,6 +32,7 @@ from members.search import name_match, name_terms, people_keys
 from portal import registry
 from portal.language import set_alternates, translated_languages
 from portal.search import MAX_QUERY_LENGTH
+from portal.storage import serve_file
 from portal.text import strip_invisible
 
 logger = logging.getLogger(__name__)
@@ -310,6 +311,16 @@ class OrganisationDetailView(DetailView):
             sections=registry.sections("organisation", self.request, organisation),
         )
         return context
+
+
+def person_photo(request, pk):
+    """A person's photo, while they consent to its publication (else 404).
+
+    The file is in the private storage (portal.private_media): no other address serves it.
+    Caches may keep it ten minutes, so a withdrawn consent takes effect within that time.
+    """
+    person = get_object_or_404(Person.objects.filter(photo_consent=True).exclude(photo=""), pk=pk)
+    return serve_file(person.photo, cache_control="public, max-age=600")
 
 
 def territory_council(organisation):

@@ -27,6 +27,8 @@ from storages.utils import clean_name
 
 S3_BACKEND = "storages.backends.s3.S3Storage"
 FILESYSTEM_BACKEND = "django.core.files.storage.FileSystemStorage"
+PRIVATE_S3_BACKEND = "portal.private_media.PrivateS3Storage"
+PRIVATE_FILESYSTEM_BACKEND = "portal.private_media.PrivateFileSystemStorage"
 
 
 def uses_s3(env):
@@ -69,11 +71,35 @@ def s3_storage(env):
     return {"BACKEND": S3_BACKEND, "OPTIONS": options}
 
 
-def stored_files(storage, folder=""):
+def private_s3_storage(env):
+    """The ``STORAGES["private"]`` entry for a bucket: files not for everyone (portal.private_media).
+
+    ``AWS_PRIVATE_STORAGE_BUCKET_NAME`` (a bucket of its own, preferred) or the media bucket, under
+    ``AWS_PRIVATE_LOCATION`` (default ``private``). Its objects are always private, whatever
+    ``AWS_DEFAULT_ACL`` says of the public media, and never addressed on ``AWS_S3_CUSTOM_DOMAIN``.
+    """
+    options = dict(s3_storage(env)["OPTIONS"])
+    options.pop("custom_domain", None)
+    options.update(
+        bucket_name=env("AWS_PRIVATE_STORAGE_BUCKET_NAME", default="") or options["bucket_name"],
+        default_acl="private",
+        querystring_auth=True,
+        location=env("AWS_PRIVATE_LOCATION", default="private").strip("/"),
+    )
+    return {"BACKEND": PRIVATE_S3_BACKEND, "OPTIONS": options}
+
+
+def private_storage_entry(env):
+    """``STORAGES["private"]``: a bucket with ``MEDIA_STORAGE=s3``, else ``PRIVATE_MEDIA_ROOT``."""
+    return private_s3_storage(env) if uses_s3(env) else {"BACKEND": PRIVATE_FILESYSTEM_BACKEND}
+
+
+def stored_files(storage, folder="", *, skip=None):
     """Every file name in ``storage`` (the local disk or a bucket), folder by folder.
 
     For backups and restores (``backup_portal``, ``restore_portal``): the same walk whichever
-    storage ``MEDIA_STORAGE`` chose. A media folder that does not exist yet holds nothing.
+    storage ``MEDIA_STORAGE`` chose. A media folder that does not exist yet holds nothing; the
+    folder ``skip`` (the private files', when they share the media bucket) is left out.
     """
     try:
         folders, files = storage.listdir(folder)
@@ -82,7 +108,9 @@ def stored_files(storage, folder=""):
     for name in sorted(files):
         yield f"{folder}/{name}" if folder else name
     for name in sorted(folders):
-        yield from stored_files(storage, f"{folder}/{name}" if folder else name)
+        path = f"{folder}/{name}" if folder else name
+        if path != skip:
+            yield from stored_files(storage, path, skip=skip)
 
 
 def media_origins(storage):
@@ -125,29 +153,38 @@ def _can_sign(storage):
     return hasattr(storage, "connection") and hasattr(storage, "bucket_name")
 
 
-def serve_file(fieldfile, *, as_attachment=False):
+def serve_file(fieldfile, *, as_attachment=False, cache_control="private"):
     """The response for a stored file, once the calling view has checked who may see it.
 
-    Streams the file from its storage (disk or bucket); with ``MEDIA_SIGNED_URL_SECONDS`` and a
-    bucket, redirects instead to an address signed for that long, never cached by anyone.
+    Streams the file from its storage (disk or bucket) with its type, its original name (the last
+    part of its path, ``filename*`` when not ASCII), ``nosniff`` and ``cache_control``; with
+    ``MEDIA_SIGNED_URL_SECONDS`` and a bucket, redirects instead to an address signed for that
+    long, never cached by anyone.
     """
     if not fieldfile:
         raise Http404
-    filename = fieldfile.name.rsplit("/", 1)[-1]
-    storage = fieldfile.storage
+    return serve_stored(
+        fieldfile.storage, fieldfile.name, as_attachment=as_attachment, cache_control=cache_control
+    )
+
+
+def serve_stored(storage, name, *, as_attachment=False, cache_control="private"):
+    """:func:`serve_file` for a file named in a storage."""
+    filename = name.rsplit("/", 1)[-1]
     seconds = getattr(settings, "MEDIA_SIGNED_URL_SECONDS", 0)
     if seconds and _can_sign(storage):
-        if not storage.exists(fieldfile.name):
+        if not storage.exists(name):
             raise Http404
         content_type, _encoding = mimetypes.guess_type(filename)
         disposition = content_disposition_header(as_attachment, filename)
-        response = HttpResponseRedirect(
-            _signed_url(storage, fieldfile.name, seconds, disposition, content_type)
-        )
+        response = HttpResponseRedirect(_signed_url(storage, name, seconds, disposition, content_type))
         response["Cache-Control"] = "private, no-store"
         return response
     try:
-        handle = fieldfile.open("rb")
+        handle = storage.open(name, "rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
-    return FileResponse(handle, as_attachment=as_attachment, filename=filename)
+    response = FileResponse(handle, as_attachment=as_attachment, filename=filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = cache_control
+    return response

@@ -13,9 +13,10 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(autouse=True)
 def _isolation(settings, tmp_path):
-    """Each test gets its own media folder, an empty cache, a Redis that counts as answering
+    """Each test gets its own media folders (public and private), an empty cache, a Redis that counts as answering
     (portal.cache) and the default language."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

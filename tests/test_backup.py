@@ -13,16 +13,26 @@ import pytest
 from cryptography.fernet import Fernet
 from django.apps import apps
 from django.contrib.admin.models import ADDITION, LogEntry
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from PIL import Image
 
 from association.models import Document
-from tests.factories import DocumentFactory
+from tests.factories import DocumentFactory, PartnerFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+
+def _png():
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 40), "#0b5d3b").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+PNG = _png()
 JOINED = datetime.datetime(2026, 3, 14, 9, 26, 53, 589793, tzinfo=datetime.UTC)
 
 
@@ -45,30 +55,51 @@ def content(settings, django_user_model):
     device = TOTPDevice.objects.create(user=admin, name="authenticator", confirmed=True)
     document = DocumentFactory(title_ar="التقرير المالي 2021", title_fr="Rapport financier 2021")
     LogEntry.objects.log_actions(admin.pk, [document], ADDITION, change_message="added")
-    return {"document": document, "device_key": device.key, "media": settings.MEDIA_ROOT}
+    # A public upload beside the private document (portal.private_media).
+    logo = PartnerFactory(logo=SimpleUploadedFile("logo.png", PNG)).logo
+    return {
+        "document": document,
+        "device_key": device.key,
+        "media": settings.MEDIA_ROOT,
+        "private": settings.PRIVATE_MEDIA_ROOT,
+        "logo": logo.name,
+    }
 
 
 def wipe(content):
     call_command("flush", interactive=False, verbosity=0)
-    (content["media"] / content["document"].file.name).unlink()
+    (content["private"] / content["document"].file.name).unlink()
+    (content["media"] / content["logo"]).unlink()
     assert Document.objects.count() == 0
 
 
 def test_backup_and_restore_round_trip_is_exact(tmp_path, content, django_user_model):
     document = content["document"]
-    original_bytes = (content["media"] / document.file.name).read_bytes()
+    original_bytes = (content["private"] / document.file.name).read_bytes()
+    assert not (content["media"] / document.file.name).exists()
+    logo_bytes = (content["media"] / content["logo"]).read_bytes()
     before = counts()
     assert before["admin.LogEntry"] == 1 and before["bureau.HistoricalSeat"] > 0
     archive = tmp_path / "backup.tar.gz"
     call_command("backup_portal", output=str(archive), verbosity=0)
 
+    with tarfile.open(archive) as tar:
+        names = tar.getnames()
+    assert f"private/{document.file.name}" in names and f"media/{content['logo']}" in names
+    assert f"media/{document.file.name}" not in names
+
     wipe(content)
+    stray = content["private"] / "documents" / "stray.pdf"
+    stray.write_bytes(b"not in the backup")
     call_command("restore_portal", str(archive), yes=True, verbosity=0)
     assert counts() == before
     restored = Document.objects.get(pk=document.pk)
     assert (restored.title_ar, restored.title_fr) == ("التقرير المالي 2021", "Rapport financier 2021")
     assert restored.file.name == document.file.name
-    assert (content["media"] / document.file.name).read_bytes() == original_bytes
+    assert (content["private"] / document.file.name).read_bytes() == original_bytes
+    assert not (content["media"] / document.file.name).exists()
+    assert (content["media"] / content["logo"]).read_bytes() == logo_bytes
+    assert not stray.exists()  # the private files are those of the archive, no others
     secretary = django_user_model.objects.get(username="secretary")
     assert secretary.check_password("a-long-password-2026")
     assert secretary.date_joined == JOINED  # to the microsecond

@@ -129,7 +129,7 @@ def crawl(client):
 
 
 @pytest.mark.django_db
-def test_no_private_data_anywhere_on_the_public_site(sentinel_people):
+def test_no_private_data_anywhere_on_the_public_site(sentinel_people, settings):
     client = Client()
     client.raise_request_exception = False
     pages = crawl(client)
@@ -137,6 +137,15 @@ def test_no_private_data_anywhere_on_the_public_site(sentinel_people):
     # The sentinel people are really shown (else the test would prove nothing).
     assert any("الحارسة السرية" in body or "Gardienne Secrète" in body for body in pages.values())
     assert leaks_in(pages) == []
+    # The unconsented photos: stored privately under random names, with no address in any page,
+    # and their view refuses them (portal.private_media).
+    for person in sentinel_people:
+        assert SENTINELS["photo"] not in person.photo.name
+        assert (settings.PRIVATE_MEDIA_ROOT / person.photo.name).is_file()
+        assert not (settings.MEDIA_ROOT / person.photo.name).exists()
+        route = f"/photos/{person.pk}/"
+        assert not [url for url, body in pages.items() if route in body or person.photo.name in body]
+        assert client.get(route).status_code == 404
 
 
 def leaks_in(pages, skip=()):

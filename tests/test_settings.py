@@ -169,3 +169,19 @@ def test_runs_on_real_postgresql_when_configured():
     with connection.cursor() as cursor:
         cursor.execute("SELECT cfgname FROM pg_ts_config WHERE cfgname IN ('arabic', 'french') ORDER BY 1")
         assert [row[0] for row in cursor.fetchall()] == ["arabic", "french"]
+
+
+@pytest.mark.parametrize(
+    "private, refused",
+    [("/srv/portal/media/private", True), ("/srv/portal/media", True), ("/srv/portal/private", False)],
+)
+def test_private_media_must_lie_outside_the_served_media(private, refused):
+    """The proxy serves MEDIA_ROOT: the private files (portal.private_media) are never inside it."""
+    result = run_with_env(
+        [sys.executable, "-c", "import django; django.setup()"],
+        MEDIA_ROOT="/srv/portal/media",
+        PRIVATE_MEDIA_ROOT=private,
+        DEBUG="true",  # the development key: the settings load without a SECRET_KEY
+    )
+    assert ("PRIVATE_MEDIA_ROOT must lie outside MEDIA_ROOT" in result.stderr) is refused, result.stderr
+    assert (result.returncode == 0) is not refused

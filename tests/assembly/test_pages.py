@@ -88,16 +88,23 @@ def test_minutes_page_and_list_query_counts(client, assembly, admin_user, django
 
 
 def test_my_assemblies_lists_my_convocations_with_reply_documents_and_minutes(
-    client, django_user_model, assembly, members, admin_user
+    client, django_user_model, assembly, members, admin_user, settings
 ):
     services.convene(assembly=assembly)
     fatima, ahmed = members[1], members[0]
     mine = assembly.convocations.get(person=fatima)
     services.give_proxy(convocation=mine, holder=assembly.convocations.get(person=ahmed))
     item = assembly.items.first()
-    ItemDocument.objects.create(
+    document = ItemDocument.objects.create(
         item=item, title="التقرير الأدبي", file=ContentFile(b"%PDF-1.4 report", name="report.pdf")
     )
+    # In the private storage under a random folder (portal.private_media), never under /media/.
+    assert not (settings.MEDIA_ROOT / document.file.name).exists()
+    assert (settings.PRIVATE_MEDIA_ROOT / document.file.name).read_bytes() == b"%PDF-1.4 report"
+    response = client.get(f"/ar/assembly/c/{mine.token}/document/{document.pk}/")
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 report"
+    assert response["Content-Disposition"] == 'inline; filename="report.pdf"'
+    assert response["X-Content-Type-Options"] == "nosniff" and "private" in response["Cache-Control"]
     client = member_client(client, django_user_model, fatima)
     account = client.get("/ar/members/account/").content.decode()
     assert 'href="/ar/assembly/mine/"' in account  # reachable from the account area

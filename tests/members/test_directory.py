@@ -48,9 +48,12 @@ def test_photo_only_with_consent(client):
         b"\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
     )
     shy = MembershipFactory(person__photo=SimpleUploadedFile("shy.png", png)).person
-    MembershipFactory(person__photo=SimpleUploadedFile("ok.png", png), person__photo_consent=True)
+    willing = MembershipFactory(
+        person__photo=SimpleUploadedFile("ok.png", png), person__photo_consent=True
+    ).person
     html = _html(client)
-    assert "ok" in html and shy.photo.name not in html
+    assert f'src="{willing.public_photo_url}"' in html
+    assert shy.photo.name not in html and f"/photos/{shy.pk}/" not in html
 
 
 @pytest.mark.django_db

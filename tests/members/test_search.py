@@ -89,10 +89,10 @@ def test_search_results_show_a_photo_only_with_consent(client, url):
     html = re.sub("</?mark>", "", client.get(url, {"q": "سعيد"}).content.decode())
     names = ("Said Naciri", "Said Rahmouni") if url.startswith("/fr/") else ("سعيد الناصري", "سعيد الرحموني")
     assert all(name in html for name in names)
-    assert f'src="{shown.photo.url}"' in html
-    assert shy.photo.name not in html and shy.photo.url not in html
-    # One photo in the page: the social card (og:image, a .png too) is not a member's photo.
-    assert len(re.findall(r'<img [^>]*src="[^"]*\.png"', html)) == 1
+    assert f'src="{shown.public_photo_url}"' in html
+    assert shy.photo.name not in html and f"/photos/{shy.pk}/" not in html
+    # One photo in the page, through the view that checks consent.
+    assert len(re.findall(r'<img [^>]*src="[^"]*/photos/', html)) == 1
 
 
 @pytest.mark.django_db
@@ -101,7 +101,7 @@ def test_search_result_carries_the_photo_of_consenting_members_only():
     _photographed("نور الدين الخجول", consent=False)
     (group,) = [g for g in search("نور الدين", language="ar", user=None, limit=20) if g.key == "members"]
     images = {result.title: result.image for result in group.results}
-    assert images == {"نور الدين الأزرق": shown.photo.url, "نور الدين الخجول": ""}
+    assert images == {"نور الدين الأزرق": shown.public_photo_url, "نور الدين الخجول": ""}
 
 
 @pytest.mark.django_db

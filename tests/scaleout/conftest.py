@@ -35,7 +35,7 @@ def s3_media(s3_endpoint, settings, monkeypatch):
 
     Returns a boto3 client and the bucket's name, to look into the bucket from outside.
     """
-    from portal.storage import s3_storage
+    from portal.storage import private_s3_storage, s3_storage
 
     bucket = f"portal-media-{uuid.uuid4().hex[:12]}"
     environment = {
@@ -57,7 +57,11 @@ def s3_media(s3_endpoint, settings, monkeypatch):
         aws_secret_access_key=SECRET_KEY,
     )
     client.create_bucket(Bucket=bucket)
-    settings.STORAGES = {**settings.STORAGES, "default": s3_storage(environ.Env())}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": s3_storage(environ.Env()),
+        "private": private_s3_storage(environ.Env()),
+    }
     return client, bucket
 
 

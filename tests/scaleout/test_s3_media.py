@@ -80,10 +80,16 @@ def test_document_uploaded_in_the_admin_lands_in_the_bucket_and_only_members_rea
     s3_media, admin_client, client, django_user_model, tmp_path
 ):
     document = _upload_members_document(admin_client)
-    assert document.file.name.startswith("documents/2026/")
-    assert bucket_keys(s3_media) == [document.file.name]
+    # Under the private prefix, in a random folder that keeps the file's own name.
+    folder, token, filename = document.file.name.rsplit("/", 2)
+    assert folder == "documents/2026" and len(token) >= 20 and filename == "proces-verbal.pdf"
+    key = f"private/{document.file.name}"
+    assert bucket_keys(s3_media) == [key]
     client_s3, bucket = s3_media
-    assert client_s3.get_object(Bucket=bucket, Key=document.file.name)["Body"].read() == PDF
+    assert client_s3.get_object(Bucket=bucket, Key=key)["Body"].read() == PDF
+    # No public grant on the object, whatever the public media's ACL.
+    grants = client_s3.get_object_acl(Bucket=bucket, Key=key)["Grants"]
+    assert not [grant for grant in grants if "URI" in grant["Grantee"]]
     # Nothing was written to the app server's own disk.
     media_root = tmp_path / "media"
     assert not media_root.exists() or not any(path.is_file() for path in media_root.rglob("*"))
@@ -103,8 +109,10 @@ def test_document_uploaded_in_the_admin_lands_in_the_bucket_and_only_members_rea
     assert "proces-verbal.pdf" in response["Content-Disposition"]
 
     # The object itself is private: its plain address is refused to a browser.
-    plain = f"{client_s3.meta.endpoint_url}/{bucket}/{document.file.name}"
+    plain = f"{client_s3.meta.endpoint_url}/{bucket}/{key}"
     assert _http_get(plain)[0] == 403
+    # And no page gets a bucket address for it: the storage's own address is the staff view.
+    assert document.file.url == f"/private-media/{document.file.name}"
 
 
 def test_members_document_redirects_to_a_short_lived_signed_address(s3_media, member_client, settings):
@@ -126,7 +134,7 @@ def test_members_document_redirects_to_a_short_lived_signed_address(s3_media, me
     assert response["Cache-Control"] == "private, no-store"
     location = response["Location"]
     client_s3, bucket = s3_media
-    assert location.startswith(f"{client_s3.meta.endpoint_url}/{bucket}/documents/")
+    assert location.startswith(f"{client_s3.meta.endpoint_url}/{bucket}/private/documents/")
     query = parse_qs(urlsplit(location).query)
     assert query["X-Amz-Expires"] == ["60"] and "X-Amz-Signature" in query
     assert "inline" in query["response-content-disposition"][0]
@@ -134,7 +142,7 @@ def test_members_document_redirects_to_a_short_lived_signed_address(s3_media, me
     # (moto accepts any signature on a presigned address; that it is one is checked above, and
     # that the object refuses unsigned reads in the streaming test.)
     # A document whose object is gone is a 404, not a signed address to nothing.
-    client_s3.delete_object(Bucket=bucket, Key=document.file.name)
+    client_s3.delete_object(Bucket=bucket, Key=f"private/{document.file.name}")
     assert member_client.get(url).status_code == 404
 
 
@@ -146,7 +154,7 @@ def test_event_document_streams_from_the_bucket_to_members_only(s3_media, member
     document = EventDocument.objects.create(
         event=private, title_ar="محضر", file=ContentFile(PDF, name="pv.pdf")
     )
-    assert document.file.name in bucket_keys(s3_media)
+    assert f"private/{document.file.name}" in bucket_keys(s3_media)
     url = f"/ar/events/documents/{document.pk}/"
     assert Client().get(url).status_code == 404
     response = member_client.get(url)
@@ -158,7 +166,7 @@ def test_same_file_name_twice_keeps_both_objects(s3_media):
     first = DocumentFactory(file=ContentFile(PDF, name="rapport.pdf"))
     second = DocumentFactory(file=ContentFile(PDF + b"%second", name="rapport.pdf"))
     assert first.file.name != second.file.name
-    assert {first.file.name, second.file.name} <= set(bucket_keys(s3_media))
+    assert {f"private/{first.file.name}", f"private/{second.file.name}"} <= set(bucket_keys(s3_media))
     assert Document.objects.get(pk=first.pk).file.read() == PDF
 
 
@@ -210,17 +218,19 @@ def test_backup_and_restore_carry_the_files_in_the_bucket(s3_media, tmp_path):
     document = DocumentFactory(title_ar="التقرير المالي 2021", file__data=PDF)
     PressImageFactory(press_release=PressReleaseFactory())
     kept = bucket_keys(s3_media)
-    assert document.file.name in kept and "press/2026/photo.png" in kept  # and its thumbnails
+    key = f"private/{document.file.name}"
+    assert key in kept and "press/2026/photo.png" in kept  # and its thumbnails
     archive = tmp_path / "backup.tar.gz"
     call_command("backup_portal", output=str(archive), verbosity=0)
 
     call_command("flush", interactive=False, verbosity=0)
-    client_s3.delete_object(Bucket=bucket, Key=document.file.name)
+    client_s3.delete_object(Bucket=bucket, Key=key)
     client_s3.put_object(Bucket=bucket, Key="documents/stray.pdf", Body=b"not in the backup")
+    client_s3.put_object(Bucket=bucket, Key="private/documents/stray.pdf", Body=b"not in the backup")
 
     call_command("restore_portal", str(archive), yes=True, verbosity=0)
     assert bucket_keys(s3_media) == kept
-    assert client_s3.get_object(Bucket=bucket, Key=document.file.name)["Body"].read() == PDF
+    assert client_s3.get_object(Bucket=bucket, Key=key)["Body"].read() == PDF
     assert Document.objects.get(title_ar="التقرير المالي 2021").file.name == document.file.name
 
 
@@ -239,3 +249,53 @@ def test_training_certificate_carries_the_logo_from_the_bucket(s3_media):
     profile.save()
     assert profile.logo.name in bucket_keys(s3_media)
     assert b"/Subtype /Image" in certificate_pdf(registration, language="ar")
+
+
+def test_private_files_stay_private_in_their_own_bucket_even_with_public_media(
+    s3_media, settings, monkeypatch, member_client
+):
+    """Public media readable by anyone (AWS_DEFAULT_ACL=public-read) and a private bucket of its
+    own: documents and people's photos go to the private bucket, with no public grant, and are
+    read through the views that check who asks."""
+    import environ
+
+    from portal.storage import private_s3_storage, s3_storage
+
+    client_s3, public_bucket = s3_media
+    private_bucket = f"{public_bucket}-private"
+    client_s3.create_bucket(Bucket=private_bucket)
+    monkeypatch.setenv("AWS_DEFAULT_ACL", "public-read")
+    monkeypatch.setenv("AWS_PRIVATE_STORAGE_BUCKET_NAME", private_bucket)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": s3_storage(environ.Env()),
+        "private": private_s3_storage(environ.Env()),
+    }
+    document = DocumentFactory(visibility=Document.Visibility.MEMBERS, file=ContentFile(PDF, name="pv.pdf"))
+    shy = PersonFactory(photo=ContentFile(_png((50, 50)), name="abdelaziz-derouiche.png"))
+    willing = PersonFactory(photo=ContentFile(_png((50, 50)), name="willing.png"), photo_consent=True)
+
+    assert bucket_keys(s3_media) == []  # nothing in the public bucket
+    keys = sorted(item["Key"] for item in client_s3.list_objects_v2(Bucket=private_bucket)["Contents"])
+    expected = [f"private/{name}" for name in (document.file.name, shy.photo.name, willing.photo.name)]
+    assert keys == sorted(expected)
+    assert "derouiche" not in shy.photo.name
+    for key in keys:
+        grants = client_s3.get_object_acl(Bucket=private_bucket, Key=key)["Grants"]
+        assert not [grant for grant in grants if "URI" in grant["Grantee"]], key
+        assert _http_get(f"{client_s3.meta.endpoint_url}/{private_bucket}/{key}")[0] == 403
+
+    # A public upload still gets the public ACL: the private storage ignores it on purpose.
+    item = PressReleaseFactory()
+    image = PressImageFactory(press_release=item, image=ContentFile(_png((400, 300)), name="p.png"))
+    grants = client_s3.get_object_acl(Bucket=public_bucket, Key=image.image.name)["Grants"]
+    assert [grant for grant in grants if "URI" in grant["Grantee"]]
+
+    anonymous = Client()
+    assert anonymous.get(f"/photos/{shy.pk}/").status_code == 404
+    response = anonymous.get(willing.public_photo_url)
+    assert response.status_code == 200
+    assert Image.open(io.BytesIO(b"".join(response.streaming_content))).size == (50, 50)
+    url = reverse("association:document-download", args=[document.pk])
+    assert anonymous.get(url).status_code == 404
+    assert b"".join(member_client.get(url).streaming_content) == PDF

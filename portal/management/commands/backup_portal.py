@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from portal import backups
+from portal.private_media import PRIVATE_STORAGE_ALIAS, shadowed_folder
 from portal.storage import stored_files
 
 
@@ -19,7 +20,8 @@ class Command(BaseCommand):
 
     The database is copied by its engine's own tool (pg_dump, SQLite's backup API), so a restore
     is exact: every table, every timestamp to the microsecond, every translation in its own
-    field. The files are read through the media storage, the local disk or an S3 bucket alike.
+    field. The files are read through the media storage, the local disk or an S3 bucket alike, and
+    the private files (portal.private_media) through theirs, into ``media/`` and ``private/``.
     With BACKUP_ENCRYPTION_KEY the archive is encrypted and complete; without it the two-factor
     secrets are left out (see portal.backups).
     """
@@ -59,8 +61,12 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Backup written to {path} ({files} media files)."))
 
     def _write(self, path, key, stamp):
-        storage = storages["default"]
-        names = list(stored_files(storage))
+        storage, private = storages["default"], storages[PRIVATE_STORAGE_ALIAS]
+        folders = [
+            ("media", storage, list(stored_files(storage, skip=shadowed_folder(storage, private)))),
+            ("private", private, list(stored_files(private))),
+        ]
+        names = [name for _folder, _storage, listed in folders for name in listed]
         with tempfile.TemporaryDirectory() as tmp:  # mode 0700
             database = Path(tmp) / "database"
             backups.dump_database(database, with_secrets=bool(key))
@@ -69,7 +75,8 @@ class Command(BaseCommand):
                 "engine": backups.engine(),
                 "created": stamp,
                 "migrations": backups.applied_migrations(),
-                "media_files": len(names),
+                "media_files": len(folders[0][2]),
+                "private_files": len(folders[1][2]),
                 "two_factor_secrets": bool(key),
                 "left_out": backups.transient_tables() + ([] if key else backups.secret_tables()),
             }
@@ -81,10 +88,11 @@ class Command(BaseCommand):
                     with tarfile.open(fileobj=sink, mode="w|gz") as archive:
                         _add_bytes(archive, "manifest.json", json.dumps(manifest, indent=1).encode())
                         archive.add(database, arcname="database", recursive=False)
-                        for name in names:
-                            with storage.open(name, "rb") as handle:
-                                content = handle.read()
-                            _add_bytes(archive, f"media/{name}", content)
+                        for folder, source, listed in folders:
+                            for name in listed:
+                                with source.open(name, "rb") as handle:
+                                    content = handle.read()
+                                _add_bytes(archive, f"{folder}/{name}", content)
                     if key:
                         sink.close()
                 os.replace(partial, path)

@@ -9,6 +9,7 @@ from django.core.files.storage import storages
 from django.core.management.base import BaseCommand, CommandError
 
 from portal import backups
+from portal.private_media import PRIVATE_STORAGE_ALIAS, shadowed_folder
 from portal.storage import stored_files
 
 
@@ -17,7 +18,8 @@ class Command(BaseCommand):
 
     The archive must come from the same database engine and the same migrations as the running
     release; the database is then replaced in one transaction (a damaged archive changes
-    nothing), and the media files after it, through the media storage (disk or bucket).
+    nothing), and the media files after it, through the media storage (disk or bucket), and the
+    private files through theirs (portal.private_media).
     """
 
     help = "Restore a backup made by backup_portal (replaces all content)."
@@ -42,7 +44,9 @@ class Command(BaseCommand):
                 backups.restore_database(Path(tmp) / "database")
             except backups.BackupError as error:
                 raise CommandError(f"{error} The database was left as it was.") from error
-            self._restore_media(Path(tmp) / "media")
+            public, private = storages["default"], storages[PRIVATE_STORAGE_ALIAS]
+            self._restore_media(Path(tmp) / "media", public, skip=shadowed_folder(public, private))
+            self._restore_media(Path(tmp) / "private", private)
         if not manifest["two_factor_secrets"]:
             self.stdout.write(
                 self.style.WARNING(
@@ -76,9 +80,9 @@ class Command(BaseCommand):
             raise backups.BackupError("The archive has no manifest.json and database: not a portal backup.")
         return json.loads(manifest.read_text())
 
-    def _restore_media(self, source):
-        storage = storages["default"]  # the local disk or the bucket
-        for name in list(stored_files(storage)):
+    def _restore_media(self, source, storage, skip=None):
+        """Replace what ``storage`` (the local disk or the bucket) holds by the archive's ``source``."""
+        for name in list(stored_files(storage, skip=skip)):
             storage.delete(name)
         for file in sorted(source.rglob("*")) if source.exists() else []:
             if not file.is_file():
