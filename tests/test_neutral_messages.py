@@ -2,6 +2,7 @@
 the masculine singular (portal.neutral_messages): on the public forms, the password screens and
 the admin, and for every message the project's catalogue words again."""
 
+import json
 import re
 import unicodedata
 
@@ -128,3 +129,16 @@ def test_admin_change_form_and_deletion_are_neutral(admin_client):
     assert "هل تؤكدون حذف" in html and "نعم، أؤكد" in html
     assert not masculine_words(html)
 
+
+@pytest.mark.django_db
+def test_admin_javascript_messages_are_neutral(admin_client):
+    """The admin's widgets (two-box selector, date and time pickers, actions) read their words
+    from the JavaScript catalogue: Django's admin catalogue and the project's djangojs.po."""
+    with translation.override("ar"):
+        script = admin_client.get(reverse("admin:jsi18n")).content.decode()
+    catalogue = json.loads(re.search(r"const newcatalog = (\{.*?\});", script, re.S).group(1))
+    assert catalogue["Choose all"] == "اختيار الكل"
+    assert len(catalogue) > 50
+    for message, text in catalogue.items():
+        for form in text if isinstance(text, list) else [text]:
+            assert not masculine_words(form), f"{message!r}: {form}"
