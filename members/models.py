@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
 from portal.text import search_key, search_terms
-from portal.validators import validate_image
+from portal.validators import ValidatedImageField, validate_image
 
 
 def fit_key(key, length=500):
@@ -238,7 +238,7 @@ class Person(models.Model):
 
     name = models.CharField(_("name"), max_length=200, help_text=_("Full name as it is usually written."))
     gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices)
-    photo = models.ImageField(_("photo"), upload_to="people/", blank=True, validators=[validate_image])
+    photo = ValidatedImageField(_("photo"), upload_to="people/", blank=True, validators=[validate_image])
     photo_consent = models.BooleanField(_("consents to the publication of the photo"), default=False)
     preferred_language = models.CharField(
         _("preferred language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE

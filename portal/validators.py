@@ -8,8 +8,10 @@ pixel budget that stops decompression bombs.
 import zipfile
 from pathlib import Path
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +27,42 @@ ODF = {
 }
 DOCUMENT_EXTENSIONS = (".pdf", *OOXML, *ODF)
 IMAGE_FORMATS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",)}
+
+
+def image_dimensions(upload):
+    """(width, height) read from the header of a JPEG, PNG or WebP upload, or None.
+
+    Pillow's ``Image.open`` refuses an image of more than twice ``Image.MAX_IMAGE_PIXELS`` pixels
+    (``DecompressionBombError``) without saying its size, and Django's form field turns that into
+    "not an image or corrupted": each allowed format's own parser, which reads the header only
+    and decodes nothing, is asked instead, so the visitor is told the size.
+    """
+    Image.init()
+    try:
+        upload.seek(0)
+        prefix = upload.read(16)
+        for name in IMAGE_FORMATS:
+            factory, accept = Image.OPEN.get(name, (None, None))
+            result = factory is not None and (not accept or accept(prefix))
+            if not result or isinstance(result, str):
+                continue
+            upload.seek(0)
+            try:
+                return factory(upload).size
+            except (SyntaxError, OSError, ValueError, IndexError, TypeError):
+                continue
+        return None
+    finally:
+        upload.seek(0)
+
+
+def check_image_pixels(width, height):
+    if width * height > settings.PORTAL_MAX_IMAGE_PIXELS:
+        raise ValidationError(
+            _("The image is too large (%(width)s × %(height)s pixels)."),
+            code="image_too_large",
+            params={"width": width, "height": height},
+        )
 
 
 def _check_size(upload, limit):
@@ -113,18 +151,15 @@ class ImageFileValidator:
         upload.seek(0)
         try:
             with Image.open(upload) as image:
-                width, height = image.size
-                if width * height > settings.PORTAL_MAX_IMAGE_PIXELS:
-                    raise ValidationError(
-                        _("The image is too large (%(width)s × %(height)s pixels)."),
-                        code="image_too_large",
-                        params={"width": width, "height": height},
-                    )
+                check_image_pixels(*image.size)
                 image_format = image.format
                 image.verify()
         except ValidationError:
             raise
-        except (Image.DecompressionBombError, OSError, SyntaxError, ValueError) as exc:
+        except Image.DecompressionBombError as exc:
+            check_image_pixels(*(image_dimensions(upload) or (0, 0)))
+            raise ValidationError(_("This file is not a valid image."), code="invalid_image") from exc
+        except (OSError, SyntaxError, ValueError) as exc:
             raise ValidationError(_("This file is not a valid image."), code="invalid_image") from exc
         finally:
             upload.seek(0)
@@ -164,6 +199,30 @@ class LogoFileValidator:
 
     def __eq__(self, other):
         return isinstance(other, LogoFileValidator)
+
+
+class ImageFormField(forms.ImageField):
+    """Django's image field, which tells an image too large for Pillow to open (a decompression
+    bomb to it) by its size, as ``ImageFileValidator`` does, not as "not an image or corrupted"."""
+
+    def to_python(self, data):
+        try:
+            return super().to_python(data)
+        except ValidationError as error:
+            if error.code == "invalid_image" and hasattr(data, "seek"):
+                check_image_pixels(*(image_dimensions(data) or (0, 0)))
+            raise
+
+
+class ValidatedImageField(models.ImageField):
+    """An image column whose form field is ``ImageFormField``; to migrations, a plain ``ImageField``."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": ImageFormField, **kwargs})
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.ImageField", args, kwargs
 
 
 validate_document = DocumentFileValidator()
