@@ -33,7 +33,7 @@ from bureau.models import Committee, CommitteeSeat, Mandate, OfficeWording, Seat
 from members.models import Person
 from portal import admin_home, staticbundles
 from portal.admin_mixins import TranslatedAdmin
-from portal.validators import validate_document
+from portal.validators import DocumentFormField
 
 # The mandate's page loads one script and two stylesheets instead of some thirty files (issue 19:
 # at most 20 requests): Django's admin scripts and styles, select2's, adminsortable2's and the
@@ -433,13 +433,7 @@ class CommitteeInline(SortableInlineAdminMixin, admin.TabularInline):
 
 
 class RosterImportForm(forms.Form):
-    file = forms.FileField(label=_("Excel file (.xlsx)"), validators=[validate_document])
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(".xlsx"):
-            raise forms.ValidationError(gettext("Choose an Excel file (.xlsx)."))
-        return upload
+    file = DocumentFormField(label=_("Excel file (.xlsx)"), extensions=[".xlsx"])
 
 
 class RenewForm(forms.Form):

@@ -26,6 +26,20 @@ ODF = {
     ".odp": b"application/vnd.oasis.opendocument.presentation",
 }
 DOCUMENT_EXTENSIONS = (".pdf", *OOXML, *ODF)
+MEDIA_TYPES = {
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    **{suffix: kind.decode() for suffix, kind in ODF.items()},
+}
+
+
+def accept_attribute(extensions):
+    """The ``accept`` of a file input taking ``extensions``: the picker offers only those."""
+    return ",".join([*extensions, *(MEDIA_TYPES[suffix] for suffix in extensions if suffix in MEDIA_TYPES)])
+
+
 IMAGE_FORMATS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",)}
 
 
@@ -96,21 +110,24 @@ def _zip_names(upload):
 
 @deconstructible
 class DocumentFileValidator:
-    """PDF, Office Open XML or OpenDocument files whose content matches their extension."""
+    """PDF, Office Open XML or OpenDocument files whose content matches their extension; only
+    ``extensions`` where a field takes fewer kinds (an import: ``.xlsx``), and only those named
+    when another kind is refused."""
 
     message = _("This file is not a valid %(kind)s document.")
 
-    def __init__(self, max_bytes=None):
+    def __init__(self, max_bytes=None, extensions=DOCUMENT_EXTENSIONS):
         self.max_bytes = max_bytes
+        self.extensions = tuple(extensions)
 
     def __call__(self, upload):
         _check_size(upload, self.max_bytes or settings.PORTAL_MAX_DOCUMENT_BYTES)
         suffix = Path(upload.name).suffix.lower()
-        if suffix not in DOCUMENT_EXTENSIONS:
+        if suffix not in self.extensions:
             raise ValidationError(
                 _("Files of type “%(suffix)s” are not accepted. Accepted types: %(allowed)s."),
                 code="invalid_extension",
-                params={"suffix": suffix or "?", "allowed": ", ".join(DOCUMENT_EXTENSIONS)},
+                params={"suffix": suffix or "?", "allowed": ", ".join(self.extensions)},
             )
         kind = suffix.lstrip(".").upper()
         if suffix == ".pdf":
@@ -128,7 +145,11 @@ class DocumentFileValidator:
             raise ValidationError(self.message, code="invalid_content", params={"kind": kind})
 
     def __eq__(self, other):
-        return isinstance(other, DocumentFileValidator) and self.max_bytes == other.max_bytes
+        return (
+            isinstance(other, DocumentFileValidator)
+            and self.max_bytes == other.max_bytes
+            and self.extensions == other.extensions
+        )
 
 
 @deconstructible
@@ -199,6 +220,16 @@ class LogoFileValidator:
 
     def __eq__(self, other):
         return isinstance(other, LogoFileValidator)
+
+
+class DocumentFormField(forms.FileField):
+    """A form's document upload for ``extensions`` only: the file picker offers those
+    (``accept``) and a refusal names those, not every kind the portal stores."""
+
+    def __init__(self, *, extensions=DOCUMENT_EXTENSIONS, **kwargs):
+        kwargs.setdefault("validators", [DocumentFileValidator(extensions=extensions)])
+        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": accept_attribute(extensions)}))
+        super().__init__(**kwargs)
 
 
 class ImageFormField(forms.ImageField):

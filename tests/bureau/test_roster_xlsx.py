@@ -92,3 +92,17 @@ def test_a_rank_its_column_cannot_hold_is_a_row_error_and_nothing_is_saved(secre
     html = response.content.decode()
     assert "السطر 3: الرتبة" in html and "32767" in html, html
 
+
+@pytest.mark.django_db
+def test_the_import_takes_and_names_only_xlsx(secretariat_client):
+    """The file picker offers .xlsx only, and another kind is refused naming .xlsx alone (it
+    listed every document type of the portal: .pdf, .docx …, which the import then refused)."""
+    mandate = MandateFactory()
+    url = reverse("admin:bureau_mandate_import", args=[mandate.pk])
+    html = secretariat_client.get(url).content.decode()
+    assert 'accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"' in html
+    for name, content in (("evil.svg", b"<svg/>"), ("report.pdf", b"%PDF-1.7\n")):
+        response = secretariat_client.post(url, {"file": SimpleUploadedFile(name, content)})
+        (error,) = response.context["form"].errors["file"]
+        assert error.rsplit(":", 1)[1].strip().rstrip(".") == ".xlsx", error  # "… accepted types: .xlsx."
+    assert mandate.seats.count() == 0
