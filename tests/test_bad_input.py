@@ -208,3 +208,44 @@ def test_every_admin_changelist_survives_junk_filters_and_searches(admin_client,
                 if response.status_code not in ALLOWED:
                     failures.append((url, parameter, junk, response.status_code))
     assert failures == []
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url", ["/ar/press/%00/", "/fr/press/%00/", "/ar/nope/", "/fr/x%01y/", "/ar/press/%1B%5B31m/", "/ar/%7F/"]
+)
+def test_error_pages_declare_no_canonical_and_write_no_control_character(client, url):
+    """The 400 page wrote the NUL of ``/ar/press/%00/`` raw into its canonical link (a parse
+    error in HTML): an error page has no canonical, and no address is written unencoded."""
+    client.raise_request_exception = False
+    response = client.get(url)
+    assert response.status_code in {400, 404}
+    html = response.content.decode()
+    assert 'rel="canonical"' not in html
+    assert not CONTROL.search(html), CONTROL.search(html)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "other"),
+    [
+        ("/fr/nope/", '"/ar/nope/" hreflang="ar"'),
+        ("/ar/nope/", '"/fr/nope/" hreflang="fr"'),
+        ("/fr/press/%00/", '"/ar/press/%00/" hreflang="ar"'),
+        ("/ar/no/such/page/?q=1", '"/fr/no/such/page/?q=1" hreflang="fr"'),
+    ],
+)
+def test_the_language_switcher_of_an_unknown_address_leads_to_the_other_language(client, url, other):
+    """The switcher linked ``/fr/nope/`` to itself: a click stayed on the French page."""
+    client.raise_request_exception = False
+    html = client.get(url).content.decode()
+    assert f"href={other}" in html
+
+
+@pytest.mark.django_db
+def test_a_page_canonical_is_its_address_percent_encoded(client, demo):
+    html = client.get("/ar/press/").content.decode()
+    assert re.search(r'<link rel="canonical" href="http://testserver/ar/press/">', html)
