@@ -17,7 +17,7 @@ from portal.access import is_member
 from portal.identity import initials, mix, validate_text_contrast
 from portal.private_media import RandomName, private_storage
 from portal.text import index_key, translated_values
-from portal.validators import validate_document, validate_image, validate_logo
+from portal.validators import ValidatedImageField, validate_document, validate_image, validate_logo
 
 
 class AssociationProfile(SingletonModel):
@@ -216,7 +216,7 @@ class Partner(models.Model):
         verbose_name=_("organisation"),
         help_text=_("Who the partner is: its names, kind, website and description are kept there."),
     )
-    logo = models.ImageField(_("logo"), upload_to="partners/", blank=True, validators=[validate_image])
+    logo = ValidatedImageField(_("logo"), upload_to="partners/", blank=True, validators=[validate_image])
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
 
     objects = PartnerQuerySet.as_manager()

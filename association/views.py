@@ -20,6 +20,7 @@ from association.models import (
     StrategicPrinciple,
 )
 from portal import registry, search
+from portal.integers import parse_number
 from portal.storage import serve_file
 from portal.text import strip_invisible
 
@@ -144,12 +145,10 @@ class SearchView(TemplateView):
         keys = {provider.key for provider in search.search_providers()}
         only = params.get("type")
         only = only if only in keys else None  # an unknown type is ignored: every type is searched
-        year = params.get("year", "")
-        year = int(year) if year.isdigit() and 1900 <= int(year) <= 2200 else None
+        year = parse_number(params.get("year", ""), 1900, 2200)
         order = "date" if params.get("order") == "date" else "relevance"
         query = search.make_query(query_text, year=year, order=order)
-        page_number = params.get("page", "1")
-        page_number = int(page_number) if page_number.isdigit() and 0 < int(page_number) < 10_000 else 1
+        page_number = parse_number(params.get("page", "1"), 1, 9_999) or 1
         limit = search.PAGE_SIZE if only else search.GROUP_LIMIT
         offset = (page_number - 1) * limit if only else 0
         language, user = get_language(), self.request.user

@@ -37,7 +37,8 @@ from members.models import Person
 from portal import admin_home, staticbundles
 from portal.admin_history import readable_value
 from portal.admin_mixins import TranslatedAdmin
-from portal.validators import validate_document
+from portal.integers import integer_limits, parse_id, parse_number
+from portal.validators import DocumentFormField
 
 # The mandate's page loads one script and two stylesheets instead of some thirty files (issue 19:
 # at most 20 requests): Django's admin scripts and styles, select2's, adminsortable2's and the
@@ -442,13 +443,7 @@ class CommitteeInline(SortableInlineAdminMixin, admin.TabularInline):
 
 
 class RosterImportForm(forms.Form):
-    file = forms.FileField(label=_("Excel file (.xlsx)"), validators=[validate_document])
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(".xlsx"):
-            raise forms.ValidationError(gettext("Choose an Excel file (.xlsx)."))
-        return upload
+    file = DocumentFormField(label=_("Excel file (.xlsx)"), extensions=[".xlsx"])
 
 
 class RenewForm(forms.Form):
@@ -879,20 +874,19 @@ class MandateAdmin(RosterAdminMixin, SortableAdminBase, admin.ModelAdmin):
         """The titles a seat would get, for the roster page to show before saving."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        person = Person.objects.filter(pk=request.GET.get("person") or None).first()
+        person = Person.objects.filter(pk=parse_id(request.GET.get("person"), Person)).first()
         office = request.GET.get("office") or request.GET.get("role") or ""
         rank = request.GET.get("rank") or ""
         if person is None or office not in titles.DEFAULT_WORDING:
             return JsonResponse({"ar": "", "fr": ""})
         if office.startswith("committee_"):
-            committee = Committee.objects.filter(pk=request.GET.get("committee") or None).first()
+            committee = Committee.objects.filter(pk=parse_id(request.GET.get("committee"), Committee)).first()
             if committee is None:
                 return JsonResponse({"ar": "", "fr": ""})
             seat = CommitteeSeat(role=office, person=person, committee=committee)
         else:
-            seat = Seat(
-                office=office, rank=int(rank) if rank.isdigit() and int(rank) > 0 else None, person=person
-            )
+            _low, highest = integer_limits(Seat._meta.get_field("rank"))
+            seat = Seat(office=office, rank=parse_number(rank, 1, highest), person=person)
         wording_map = wordings()
         try:
             return JsonResponse(

@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 
 from bureau.models import BUREAU_OFFICES, Seat, protocol_key
 from members.models import Council, Person
+from portal.integers import integer_limits, whole_number
 from portal.spreadsheets import table_xlsx
 from portal.text import search_key, search_terms
 
@@ -94,6 +95,8 @@ def import_roster(*, mandate, upload):
     if not rows:
         raise RosterImportError([_("The file is empty.")])
     offices, genders = _office_lookup(), _gender_lookup()
+    rank_field = Seat._meta.get_field("rank")
+    _lowest, rank_maximum = integer_limits(rank_field)
     errors, planned = [], []
     for number, row in enumerate(rows[1:], start=2):
         cells = [("" if value is None else str(value).strip()) for value in (*row, "", "", "", "", "")[:5]]
@@ -108,13 +111,14 @@ def import_roster(*, mandate, upload):
         rank = None
         if rank_text:
             try:
-                rank = int(float(rank_text))
+                rank = whole_number(rank_text, rank_field)
                 if rank < 1:
-                    raise ValueError
+                    raise ValueError(rank)
             except ValueError:
+                rank = None
                 errors.append(
-                    _("Row %(row)d: the rank “%(value)s” is not a whole number from 1.")
-                    % {"row": number, "value": rank_text}
+                    _("Row %(row)d: the rank “%(value)s” is not a whole number from 1 to %(maximum)d.")
+                    % {"row": number, "value": rank_text, "maximum": rank_maximum}
                 )
         people = _find(Person, name) if name else []
         person = people[0] if len(people) == 1 else None

@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "portal.middleware.NulCharacterMiddleware",
     "portal.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # /ar/events/2022/05/ → /ar/events/2022/5/: one address per page, whatever the zeros.
+    "portal.middleware.CanonicalNumberMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",

@@ -31,7 +31,7 @@ from members.models import Organisation, Person
 from portal.content_version import per_version
 from portal.private_media import RandomName, private_storage
 from portal.text import index_key
-from portal.validators import validate_document, validate_image
+from portal.validators import ValidatedImageField, validate_document, validate_image
 
 colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #RRGGBB."))
 
@@ -710,7 +710,7 @@ class EventDocument(models.Model):
 
 class EventPhoto(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="photos", verbose_name=_("event"))
-    image = models.ImageField(_("image"), upload_to="events/photos/%Y/", validators=[validate_image])
+    image = ValidatedImageField(_("image"), upload_to="events/photos/%Y/", validators=[validate_image])
     caption = models.CharField(_("caption"), max_length=255, blank=True)
     consent = models.BooleanField(
         _("people shown agreed to publication"),

@@ -24,7 +24,8 @@ from events.models import (
     ProgrammeLine,
 )
 from members.models import Person
-from members.resources import GENDER_SYNONYMS, ChoiceWidget, TextWidget
+from members.resources import GENDER_SYNONYMS, ChoiceWidget, TextWidget, WholeNumberWidget
+from portal.integers import whole_number
 from portal.text import search_key
 
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
@@ -38,8 +39,8 @@ class ProgrammeYearWidget(widgets.ForeignKeyWidget):
         if value in (None, ""):
             raise ValueError(_("The year is missing."))
         try:
-            year = int(value)
-        except (TypeError, ValueError) as exc:
+            year = whole_number(value, ActionProgramme._meta.get_field("year"))
+        except ValueError as exc:
             raise ValueError(_("“%(value)s” is not a year.") % {"value": value}) from exc
         try:
             return ActionProgramme.objects.get(year=year)
@@ -162,7 +163,11 @@ class ProgrammeLineResource(AllOrNothingResource):
         column_name="السنة",
         widget=ProgrammeYearWidget(),
     )
-    order = fields.Field(attribute="order", column_name="الترتيب", widget=widgets.IntegerWidget())
+    order = fields.Field(
+        attribute="order",
+        column_name="الترتيب",
+        widget=WholeNumberWidget(ProgrammeLine._meta.get_field("order")),
+    )
     kind = fields.Field(attribute="kind", column_name="النوع", widget=KindWidget())
     activity_ar = fields.Field(attribute="activity_ar", column_name="طبيعة النشاط")
     start_date = fields.Field(
@@ -259,17 +264,12 @@ class PersonWidget(widgets.Widget):
         return found[0]
 
 
-class OrderWidget(widgets.IntegerWidget):
+class OrderWidget(WholeNumberWidget):
+    """A position in the list; empty is 0."""
+
     def clean(self, value, row=None, **kwargs):
-        if value in (None, ""):
-            return 0
-        try:
-            number = int(float(str(value).strip()))
-        except ValueError as exc:
-            raise ValueError(_("“%(value)s” is not a number.") % {"value": value}) from exc
-        if number < 0:
-            raise ValueError(_("“%(value)s” is not a number.") % {"value": value})
-        return number
+        number = super().clean(value, row, **kwargs)
+        return 0 if number is None else number
 
 
 # A role may also be written as its gendered title in either language ("متدخلة", "Modératrice").
@@ -316,7 +316,11 @@ class EventParticipantResource(AllOrNothingResource):
     )
     capacity_ar = fields.Field(attribute="capacity_ar", column_name="الصفة", widget=TextWidget())
     capacity_fr = fields.Field(attribute="capacity_fr", column_name="الصفة بالفرنسية", widget=TextWidget())
-    order = fields.Field(attribute="order", column_name="الترتيب", widget=OrderWidget())
+    order = fields.Field(
+        attribute="order",
+        column_name="الترتيب",
+        widget=OrderWidget(EventParticipant._meta.get_field("order")),
+    )
 
     class Meta:
         model = EventParticipant

@@ -25,7 +25,7 @@ from phonenumber_field.modelfields import PhoneNumberField
 
 from portal.private_media import RandomName, private_storage
 from portal.text import search_key, search_terms
-from portal.validators import validate_image
+from portal.validators import ValidatedImageField, validate_image
 
 
 def fit_key(key, length=500):
@@ -242,7 +242,7 @@ class Person(models.Model):
     name = models.CharField(_("name"), max_length=200, help_text=_("Full name as it is usually written."))
     gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices)
     # Outside the public media under a random name; shown only with consent, through person_photo.
-    photo = models.ImageField(
+    photo = ValidatedImageField(
         _("photo"),
         upload_to=RandomName("people/", keep_name=False),
         storage=private_storage,

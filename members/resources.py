@@ -35,6 +35,7 @@ from members.models import (
     fit_key,
 )
 from members.services import default_holder
+from portal.integers import integer_limits, whole_number
 from portal.text import normalize, search_key
 
 COLUMNS = {
@@ -103,6 +104,28 @@ class RequiredTextWidget(widgets.CharWidget):
 class TextWidget(widgets.CharWidget):
     def clean(self, value, row=None, **kwargs):
         return "" if value is None else str(value).strip()
+
+
+class WholeNumberWidget(widgets.IntegerWidget):
+    """A whole number that ``field``'s column can hold (its range and validators:
+    ``portal.integers``), or empty. A number too large for the column is the row's error, not
+    an ``OverflowError`` (SQLite) or a refused insert (PostgreSQL) at the save."""
+
+    def __init__(self, field, **kwargs):
+        self.field = field
+        super().__init__(**kwargs)
+
+    def clean(self, value, row=None, **kwargs):
+        if self.is_empty(value):
+            return None
+        try:
+            return whole_number(value, self.field)
+        except ValueError as exc:
+            low, high = integer_limits(self.field)
+            raise ValueError(
+                _("“%(value)s” is not a whole number from %(low)s to %(high)s.")
+                % {"value": value, "low": low, "high": high}
+            ) from exc
 
 
 class ChoiceWidget(widgets.Widget):
@@ -274,7 +297,9 @@ class PersonResource(resources.ModelResource):
         widget=ChoiceWidget(CouncilSeat.Role.choices, ROLE_SYNONYMS, default=CouncilSeat.Role.MEMBER),
     )
     start_year = fields.Field(
-        attribute="import_start_year", column_name=COLUMNS["start_year"], widget=widgets.IntegerWidget()
+        attribute="import_start_year",
+        column_name=COLUMNS["start_year"],
+        widget=WholeNumberWidget(CouncilSeat._meta.get_field("start_year")),
     )
     number = fields.Field(attribute="import_number", column_name=COLUMNS["number"], widget=TextWidget())
     status = fields.Field(

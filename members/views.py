@@ -30,6 +30,7 @@ from members.models import (
 )
 from members.search import name_match, name_terms, people_keys
 from portal import registry
+from portal.integers import parse_id
 from portal.language import set_alternates, translated_languages
 from portal.search import MAX_QUERY_LENGTH
 from portal.storage import serve_file
@@ -52,12 +53,13 @@ class DirectoryView(ListView):
         level = params.get("level", "")
         if level in Council.Level.values:
             queryset = queryset.filter(council__level=level)
-        region = params.get("region", "")
-        if region.isdigit():
-            queryset = queryset.filter(council__area_region_id=int(region))
-        council = params.get("council", "")
-        if council.isdigit():
-            queryset = queryset.filter(council_id=int(council))
+        # An id that is no number, or too large for its column, is ignored (it once gave a 500).
+        region = parse_id(params.get("region", ""), Region)
+        if region is not None:
+            queryset = queryset.filter(council__area_region_id=region)
+        council = parse_id(params.get("council", ""), Council)
+        if council is not None:
+            queryset = queryset.filter(council_id=council)
         names = name_terms(params.get("q", ""))
         if names:
             # The portal search's rule (a misspelt name found by its close spellings), counted
@@ -71,8 +73,8 @@ class DirectoryView(ListView):
     def get_context_data(self, **kwargs):
         params = self.request.GET.copy()
         params.pop("page", None)
-        council = self.request.GET.get("council", "")
-        selected_council = Council.objects.filter(pk=int(council)).first() if council.isdigit() else None
+        council = parse_id(self.request.GET.get("council", ""), Council)
+        selected_council = Council.objects.filter(pk=council).first() if council is not None else None
         context = super().get_context_data(
             selected_council=selected_council,
             regions=Region.objects.only("pk", "name", "name_ar", "name_fr", "code"),

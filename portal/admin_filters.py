@@ -8,7 +8,8 @@ admin's "incorrect parameters" redirect (``CheckedRelatedFieldListFilter``), nev
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import ValidationError
-from django.db import connection
+
+from portal.integers import in_range
 
 
 class ChoiceListFilter(admin.SimpleListFilter):
@@ -30,17 +31,13 @@ class CheckedRelatedFieldListFilter(admin.RelatedFieldListFilter):
 
     def queryset(self, request, queryset):
         target = self.field.target_field
-        ranges = connection.ops.integer_field_ranges
         for value in self.lookup_val or []:
             try:
                 value = target.to_python(value)
             except ValidationError as error:
                 raise IncorrectLookupParameters(error) from error
-            internal_type = target.get_internal_type()
-            if internal_type in ranges:
-                low, high = ranges[internal_type]
-                if not low <= value <= high:
-                    raise IncorrectLookupParameters(f"{value} is out of range")
+            if isinstance(value, int) and not in_range(value, target):
+                raise IncorrectLookupParameters(f"{value} is out of range")
         return super().queryset(request, queryset)
 
 

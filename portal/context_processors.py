@@ -3,6 +3,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.urls import reverse, translate_url
+from django.utils.encoding import escape_uri_path
 from django.utils.translation import get_language, get_language_info
 
 from portal import registry
@@ -19,7 +20,7 @@ def portal(request):
     alternates = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
-        url = urls.get(code) or translate_url(path, code)
+        url = urls.get(code) or _translated_url(path, code)
         alternates.append(
             {
                 "code": code,
@@ -42,11 +43,25 @@ def portal(request):
         current = "page" if request.path == url else "true" if request.path.startswith(url) else ""
         nav.append({"label": label, "url": url, "current": current})
     return {
+        # The page's own address, percent-encoded: a control character of a hostile address
+        # (``/ar/press/%00/``) is never written raw into a link.
+        "canonical_path": escape_uri_path(request.path),
         "language_alternates": alternates,
         "hreflang_alternates": declared,
         "main_nav": nav,
         "site_origin": site_origin(request),
     }
+
+
+def _translated_url(path, code):
+    """``path`` in language ``code``; for an address no route knows (a 404), the same address
+    under ``code``'s prefix (``/fr/nope/`` → ``/ar/nope/``), or ``code``'s home page."""
+    url = translate_url(path, code)
+    current = get_language()
+    if url != path or code == current:
+        return url
+    prefix = f"/{current}/"
+    return f"/{code}/{path.removeprefix(prefix)}" if path.startswith(prefix) else f"/{code}/"
 
 
 def site_origin(request):

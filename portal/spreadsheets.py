@@ -283,6 +283,16 @@ class SpreadsheetExportMixin:
     export_formats = [XLSX, CSV]
     import_formats = [XLSX, CSV]
 
+    def create_import_form(self, request):
+        """import-export's form, its file picker offering only the import formats (``accept``)."""
+        form = super().create_import_form(request)
+        formats = [format_class() for format_class in self.get_import_formats()]
+        extensions = [f".{file_format.get_extension()}" for file_format in formats]
+        form.fields["import_file"].widget.attrs["accept"] = ",".join(
+            [*extensions, *(file_format.get_content_type() for file_format in formats)]
+        )
+        return form
+
     def get_export_sheet_title(self):
         return capfirst(self.model._meta.verbose_name_plural)
 

@@ -8,8 +8,10 @@ pixel budget that stops decompression bombs.
 import zipfile
 from pathlib import Path
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +26,57 @@ ODF = {
     ".odp": b"application/vnd.oasis.opendocument.presentation",
 }
 DOCUMENT_EXTENSIONS = (".pdf", *OOXML, *ODF)
+MEDIA_TYPES = {
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    **{suffix: kind.decode() for suffix, kind in ODF.items()},
+}
+
+
+def accept_attribute(extensions):
+    """The ``accept`` of a file input taking ``extensions``: the picker offers only those."""
+    return ",".join([*extensions, *(MEDIA_TYPES[suffix] for suffix in extensions if suffix in MEDIA_TYPES)])
+
+
 IMAGE_FORMATS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",)}
+
+
+def image_dimensions(upload):
+    """(width, height) read from the header of a JPEG, PNG or WebP upload, or None.
+
+    Pillow's ``Image.open`` refuses an image of more than twice ``Image.MAX_IMAGE_PIXELS`` pixels
+    (``DecompressionBombError``) without saying its size, and Django's form field turns that into
+    "not an image or corrupted": each allowed format's own parser, which reads the header only
+    and decodes nothing, is asked instead, so the visitor is told the size.
+    """
+    Image.init()
+    try:
+        upload.seek(0)
+        prefix = upload.read(16)
+        for name in IMAGE_FORMATS:
+            factory, accept = Image.OPEN.get(name, (None, None))
+            result = factory is not None and (not accept or accept(prefix))
+            if not result or isinstance(result, str):
+                continue
+            upload.seek(0)
+            try:
+                return factory(upload).size
+            except (SyntaxError, OSError, ValueError, IndexError, TypeError):
+                continue
+        return None
+    finally:
+        upload.seek(0)
+
+
+def check_image_pixels(width, height):
+    if width * height > settings.PORTAL_MAX_IMAGE_PIXELS:
+        raise ValidationError(
+            _("The image is too large (%(width)s × %(height)s pixels)."),
+            code="image_too_large",
+            params={"width": width, "height": height},
+        )
 
 
 def _check_size(upload, limit):
@@ -58,21 +110,24 @@ def _zip_names(upload):
 
 @deconstructible
 class DocumentFileValidator:
-    """PDF, Office Open XML or OpenDocument files whose content matches their extension."""
+    """PDF, Office Open XML or OpenDocument files whose content matches their extension; only
+    ``extensions`` where a field takes fewer kinds (an import: ``.xlsx``), and only those named
+    when another kind is refused."""
 
     message = _("This file is not a valid %(kind)s document.")
 
-    def __init__(self, max_bytes=None):
+    def __init__(self, max_bytes=None, extensions=DOCUMENT_EXTENSIONS):
         self.max_bytes = max_bytes
+        self.extensions = tuple(extensions)
 
     def __call__(self, upload):
         _check_size(upload, self.max_bytes or settings.PORTAL_MAX_DOCUMENT_BYTES)
         suffix = Path(upload.name).suffix.lower()
-        if suffix not in DOCUMENT_EXTENSIONS:
+        if suffix not in self.extensions:
             raise ValidationError(
                 _("Files of type “%(suffix)s” are not accepted. Accepted types: %(allowed)s."),
                 code="invalid_extension",
-                params={"suffix": suffix or "?", "allowed": ", ".join(DOCUMENT_EXTENSIONS)},
+                params={"suffix": suffix or "?", "allowed": ", ".join(self.extensions)},
             )
         kind = suffix.lstrip(".").upper()
         if suffix == ".pdf":
@@ -90,7 +145,11 @@ class DocumentFileValidator:
             raise ValidationError(self.message, code="invalid_content", params={"kind": kind})
 
     def __eq__(self, other):
-        return isinstance(other, DocumentFileValidator) and self.max_bytes == other.max_bytes
+        return (
+            isinstance(other, DocumentFileValidator)
+            and self.max_bytes == other.max_bytes
+            and self.extensions == other.extensions
+        )
 
 
 @deconstructible
@@ -113,18 +172,15 @@ class ImageFileValidator:
         upload.seek(0)
         try:
             with Image.open(upload) as image:
-                width, height = image.size
-                if width * height > settings.PORTAL_MAX_IMAGE_PIXELS:
-                    raise ValidationError(
-                        _("The image is too large (%(width)s × %(height)s pixels)."),
-                        code="image_too_large",
-                        params={"width": width, "height": height},
-                    )
+                check_image_pixels(*image.size)
                 image_format = image.format
                 image.verify()
         except ValidationError:
             raise
-        except (Image.DecompressionBombError, OSError, SyntaxError, ValueError) as exc:
+        except Image.DecompressionBombError as exc:
+            check_image_pixels(*(image_dimensions(upload) or (0, 0)))
+            raise ValidationError(_("This file is not a valid image."), code="invalid_image") from exc
+        except (OSError, SyntaxError, ValueError) as exc:
             raise ValidationError(_("This file is not a valid image."), code="invalid_image") from exc
         finally:
             upload.seek(0)
@@ -164,6 +220,40 @@ class LogoFileValidator:
 
     def __eq__(self, other):
         return isinstance(other, LogoFileValidator)
+
+
+class DocumentFormField(forms.FileField):
+    """A form's document upload for ``extensions`` only: the file picker offers those
+    (``accept``) and a refusal names those, not every kind the portal stores."""
+
+    def __init__(self, *, extensions=DOCUMENT_EXTENSIONS, **kwargs):
+        kwargs.setdefault("validators", [DocumentFileValidator(extensions=extensions)])
+        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": accept_attribute(extensions)}))
+        super().__init__(**kwargs)
+
+
+class ImageFormField(forms.ImageField):
+    """Django's image field, which tells an image too large for Pillow to open (a decompression
+    bomb to it) by its size, as ``ImageFileValidator`` does, not as "not an image or corrupted"."""
+
+    def to_python(self, data):
+        try:
+            return super().to_python(data)
+        except ValidationError as error:
+            if error.code == "invalid_image" and hasattr(data, "seek"):
+                check_image_pixels(*(image_dimensions(data) or (0, 0)))
+            raise
+
+
+class ValidatedImageField(models.ImageField):
+    """An image column whose form field is ``ImageFormField``; to migrations, a plain ``ImageField``."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": ImageFormField, **kwargs})
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.ImageField", args, kwargs
 
 
 validate_document = DocumentFileValidator()

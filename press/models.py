@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.images import ensure_thumbnails
 from portal.richtext import plain_text, sanitize_html
 from portal.text import index_key, translated_values
-from portal.validators import validate_document, validate_image
+from portal.validators import ValidatedImageField, validate_document, validate_image
 
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 SLUG_MAX_WORDS = 6
@@ -207,7 +207,7 @@ class PressRelease(models.Model):
         related_name="+",
         verbose_name=_("author"),
     )
-    cover_image = models.ImageField(
+    cover_image = ValidatedImageField(
         _("cover image"),
         upload_to="press/%Y/",
         blank=True,
@@ -371,7 +371,7 @@ class PressImage(models.Model):
     press_release = models.ForeignKey(
         PressRelease, on_delete=models.CASCADE, related_name="images", verbose_name=_("press release")
     )
-    image = models.ImageField(
+    image = ValidatedImageField(
         _("image"),
         upload_to="press/%Y/",
         validators=[validate_image],

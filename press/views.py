@@ -18,6 +18,7 @@ from django.views.generic import DetailView, ListView
 from association.models import AssociationProfile
 from portal.content_version import per_version
 from portal.images import thumbnail_url
+from portal.integers import parse_number
 from portal.language import set_alternates, translated_languages
 from press.models import Category, PressRelease
 
@@ -86,9 +87,10 @@ class PressListView(ListView):
         value = self.request.GET.get("year", "")
         if not value:
             return None
-        if not value.isdigit() or not 1900 <= int(value) <= 2200:
+        year = parse_number(value, 1900, 2200)
+        if year is None:
             raise Http404
-        return int(value)
+        return year
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
         category = self.category.pk if self.category else None

@@ -14,8 +14,11 @@ from tests.urlwalk import public_patterns
 
 ALLOWED = {200, 301, 302, 400, 403, 404, 405}
 
+# Past 2^64 − 1: more than any integer column holds (SQLite's driver raised OverflowError: a 500).
+HUGE = "99999999999999999999"
+
 ABSURD_VALUES = {
-    "int": ["999999999", "0"],
+    "int": ["999999999", "0", HUGE],
     "slug": ["no-such-thing", "a" * 300],
     "uslug": ["لا-يوجد-شيء", "%D9%8E%D9%8E"],
     "str": ["x" * 300, "..%2F..%2Fetc%2Fpasswd", "x%00y"],
@@ -40,7 +43,26 @@ BAD_QUERIES = [
     "q=%FF%FE%FD",
     "q=%27%22%3E%3Cscript%3Ealert(1)%3C/script%3E",
     "lang=xx&page=2&page=3",
+    # Ids the pages read from their query strings (links from other pages: ?council= on a council's page).
+    f"council={HUGE}",
+    f"region={HUGE}",
+    f"year={HUGE}",
+    f"kind={HUGE}",
+    f"category={HUGE}",
+    "year=%C2%B2",  # "²": str.isdigit() says yes, int() raises
+    "council=%D9%A3",  # "٣", an Arabic-Indic digit
 ]
+
+
+def query_names(html):
+    """The names a page sends in its own query strings: its GET forms' fields and its links'
+    parameters (``?level=…&page=2``), so that a new filter is tried without editing this test."""
+    names = set()
+    for form in re.findall(r"<form\b(?![^>]*method=\"post\")[^>]*>(.*?)</form>", html, flags=re.S | re.I):
+        names.update(re.findall(r"<(?:input|select|textarea)\b[^>]*\bname=\"([^\"]+)\"", form))
+    for query in re.findall(r"href=\"[^\"#]*\?([^\"#]*)\"", html):
+        names.update(part.split("=", 1)[0] for part in query.replace("&amp;", "&").split("&") if part)
+    return sorted(names - {"csrfmiddlewaretoken", "next"})
 
 
 def urls_for(route):
@@ -79,7 +101,9 @@ def test_list_pages_survive_bad_query_strings(request, visitor, demo):
     failures = []
     pages = [route for route, _name in public_patterns() if "<" not in route]
     for route in pages:
-        for query in BAD_QUERIES:
+        page = client.get(f"/{route}")
+        names = query_names(page.content.decode(errors="replace")) if page.status_code == 200 else []
+        for query in [*BAD_QUERIES, *(f"{name}={HUGE}" for name in names)]:
             response = client.get(f"/{route}?{query}")
             if response.status_code not in ALLOWED:
                 failures.append((route, query[:40], response.status_code))
@@ -152,7 +176,7 @@ def test_a_host_that_is_not_allowed_gets_the_translated_400_page_on_every_url(cl
     assert '<html lang="ar" dir="rtl"' in arabic and "evil.example" not in arabic
 
 
-JUNK = ["abc", "-1", "%00", "9999999999999999999", "%27", "%3Cx%3E"]
+JUNK = ["abc", "-1", "%00", "9999999999999999999", HUGE, "%27", "%3Cx%3E"]
 
 
 def admin_changelists():
@@ -184,3 +208,44 @@ def test_every_admin_changelist_survives_junk_filters_and_searches(admin_client,
                 if response.status_code not in ALLOWED:
                     failures.append((url, parameter, junk, response.status_code))
     assert failures == []
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url", ["/ar/press/%00/", "/fr/press/%00/", "/ar/nope/", "/fr/x%01y/", "/ar/press/%1B%5B31m/", "/ar/%7F/"]
+)
+def test_error_pages_declare_no_canonical_and_write_no_control_character(client, url):
+    """The 400 page wrote the NUL of ``/ar/press/%00/`` raw into its canonical link (a parse
+    error in HTML): an error page has no canonical, and no address is written unencoded."""
+    client.raise_request_exception = False
+    response = client.get(url)
+    assert response.status_code in {400, 404}
+    html = response.content.decode()
+    assert 'rel="canonical"' not in html
+    assert not CONTROL.search(html), CONTROL.search(html)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "other"),
+    [
+        ("/fr/nope/", '"/ar/nope/" hreflang="ar"'),
+        ("/ar/nope/", '"/fr/nope/" hreflang="fr"'),
+        ("/fr/press/%00/", '"/ar/press/%00/" hreflang="ar"'),
+        ("/ar/no/such/page/?q=1", '"/fr/no/such/page/?q=1" hreflang="fr"'),
+    ],
+)
+def test_the_language_switcher_of_an_unknown_address_leads_to_the_other_language(client, url, other):
+    """The switcher linked ``/fr/nope/`` to itself: a click stayed on the French page."""
+    client.raise_request_exception = False
+    html = client.get(url).content.decode()
+    assert f"href={other}" in html
+
+
+@pytest.mark.django_db
+def test_a_page_canonical_is_its_address_percent_encoded(client, demo):
+    html = client.get("/ar/press/").content.decode()
+    assert re.search(r'<link rel="canonical" href="http://testserver/ar/press/">', html)

@@ -9,8 +9,10 @@ import datetime
 import io
 
 import pytest
+from django.contrib import admin
 from django.urls import reverse
 from django.utils import timezone, translation
+from import_export.admin import ImportMixin
 from openpyxl import load_workbook
 
 from bureau.models import OfficeKind
@@ -166,3 +168,22 @@ def test_roster_export_is_a_named_right_to_left_table(admin_client):
     _office, rank, name, _gender, _council = sheet[2]
     assert (rank.value, rank.data_type) == (2, "n")
     assert name.value == FORMULA and name.quotePrefix
+
+
+@pytest.mark.django_db
+def test_every_admin_import_form_offers_only_its_formats(admin_client):
+    """The file picker of each spreadsheet import offers its formats only (``accept``)."""
+    importing = [
+        model for model, model_admin in admin.site._registry.items() if isinstance(model_admin, ImportMixin)
+    ]
+    assert importing
+    for model in importing:
+        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_import")
+        form = admin_client.get(url).context["form"]
+        accept = form.fields["import_file"].widget.attrs.get("accept", "")
+        assert set(accept.split(",")) == {
+            ".xlsx",
+            ".csv",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "text/csv",
+        }, url

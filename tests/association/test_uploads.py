@@ -1,16 +1,21 @@
 """Uploads are checked by content, type and size; nothing bad is stored."""
 
 import io
+import struct
 import zipfile
+import zlib
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import ImageField
 from django.urls import reverse
 from PIL import Image
 
 from association.models import Document, Partner
-from portal.validators import validate_document, validate_image
+from portal.roles import PORTAL_APPS
+from portal.validators import ImageFormField, validate_document, validate_image
 from tests.members.factories import OrganisationFactory
 
 
@@ -103,6 +108,53 @@ def test_decompression_bomb_is_refused(settings):
     with pytest.raises(ValidationError) as excinfo:
         validate_image(SimpleUploadedFile("bomb.png", bomb))
     assert excinfo.value.code == "image_too_large"
+
+
+def png_header_only(width, height):
+    """A PNG whose header claims ``width`` × ``height`` (all Pillow reads before refusing a bomb)."""
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b""))
+        + chunk(b"IEND", b"")
+    )
+
+
+def image_fields():
+    return [
+        field
+        for model in apps.get_models()
+        if model._meta.app_label in PORTAL_APPS
+        and not model._meta.label.split(".")[1].startswith("Historical")
+        for field in model._meta.concrete_fields
+        if isinstance(field, ImageField)
+    ]
+
+
+def test_an_image_too_large_for_pillow_to_open_is_refused_with_its_size():
+    """20000 × 20000 is past Pillow's own limit (a ``DecompressionBombError``, which says no size):
+    the visitor is told the size, not "not an image or corrupted"."""
+    with pytest.raises(ValidationError) as excinfo:
+        validate_image(SimpleUploadedFile("huge.png", png_header_only(20000, 20000)))
+    assert excinfo.value.code == "image_too_large"
+    assert "20000 × 20000" in " ".join(excinfo.value.messages)
+
+
+@pytest.mark.parametrize("field", image_fields(), ids=str)
+def test_every_image_form_field_tells_an_image_too_large_for_pillow_by_its_size(field):
+    """Django's form field opens the image before any validator runs, and called Pillow's refusal
+    "not an image or corrupted": every image column of the portal gives its size instead."""
+    assert isinstance(field.formfield(), ImageFormField)
+    with pytest.raises(ValidationError) as excinfo:
+        field.formfield().clean(SimpleUploadedFile("huge.png", png_header_only(20000, 20000)))
+    assert "20000 × 20000" in " ".join(excinfo.value.messages)
+    real = SimpleUploadedFile("real.png", png_bytes())
+    assert field.formfield().clean(real) is real
 
 
 @pytest.mark.django_db

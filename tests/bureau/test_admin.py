@@ -280,6 +280,26 @@ def test_title_preview_follows_office_rank_and_person_before_saving(secretariat_
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "junk",
+    [{"person": "abc"}, {"person": "99999999999999999999"}, {"rank": "99999999999999999999"}, {"rank": "²"},
+     {"rank": "40000"}, {"office": "committee_chair", "committee": "abc"}],
+)  # fmt: skip
+def test_title_preview_answers_junk_ids_and_ranks_without_a_500(secretariat_client, roster, junk):
+    """The person and committee ids and the rank come from the address: "abc" broke the query,
+    "²" passed str.isdigit() and broke int(); a rank past the column's range is no rank."""
+    secretariat_client.raise_request_exception = False
+    woman = PersonFactory(gender="f")
+    query = {"office": "vice_president", "rank": "2", "person": woman.pk, **junk}
+    response = secretariat_client.get(reverse("admin:bureau_title_preview"), query)
+    assert response.status_code == 200
+    if "rank" in junk:
+        assert response.json()["ar"] == "نائب الرئيس"  # as with no rank
+    else:
+        assert response.json() == {"ar": "", "fr": ""}
+
+
+@pytest.mark.django_db
 def test_impossible_dates_get_a_clear_error_and_nothing_is_lost(secretariat_client, roster):
     mandate, seats = roster
     rows = [_seat_row(s) for s in seats[:3]] + [_seat_row(seats[3], start="2024-05-01", end="2024-01-01")]

@@ -73,3 +73,36 @@ def test_a_wrong_row_imports_nothing_and_every_error_is_listed(secretariat_clien
         reverse("admin:bureau_mandate_import", args=[mandate.pk]), {"file": not_excel}
     )
     assert response.status_code == 200 and "errorlist" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rank", [100000000000000000000, "100000000000000000000", 40000, 32768, 1.5, "inf"])
+def test_a_rank_its_column_cannot_hold_is_a_row_error_and_nothing_is_saved(secretariat_client, rank):
+    """``Seat.rank`` is a PositiveSmallIntegerField (at most 32767 on PostgreSQL): a larger rank
+    gave a 500 (past 2^63 − 1 on SQLite) or was stored in the small-integer column."""
+    mandate = MandateFactory()
+    PersonFactory(name_ar="عبد الله كاريم", name_fr="Abdellah Karim")
+    upload = _xlsx(
+        [HEADER, ["نائب الرئيس", 3, "عبد الله كاريم", "", ""], ["عضو", rank, "عبد الله كاريم", "", ""]]
+    )
+    response = secretariat_client.post(
+        reverse("admin:bureau_mandate_import", args=[mandate.pk]), {"file": upload}
+    )
+    assert response.status_code == 200 and mandate.seats.count() == 0
+    html = response.content.decode()
+    assert "السطر 3: الرتبة" in html and "32767" in html, html
+
+
+@pytest.mark.django_db
+def test_the_import_takes_and_names_only_xlsx(secretariat_client):
+    """The file picker offers .xlsx only, and another kind is refused naming .xlsx alone (it
+    listed every document type of the portal: .pdf, .docx …, which the import then refused)."""
+    mandate = MandateFactory()
+    url = reverse("admin:bureau_mandate_import", args=[mandate.pk])
+    html = secretariat_client.get(url).content.decode()
+    assert 'accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"' in html
+    for name, content in (("evil.svg", b"<svg/>"), ("report.pdf", b"%PDF-1.7\n")):
+        response = secretariat_client.post(url, {"file": SimpleUploadedFile(name, content)})
+        (error,) = response.context["form"].errors["file"]
+        assert error.rsplit(":", 1)[1].strip().rstrip(".") == ".xlsx", error  # "… accepted types: .xlsx."
+    assert mandate.seats.count() == 0

@@ -110,6 +110,36 @@ def test_month_out_of_range_is_not_found(client):
     assert client.get("/ar/events/1800/1/").status_code == 404
 
 
+@pytest.mark.parametrize(
+    ("url", "canonical"),
+    [
+        ("/ar/events/2022/05/", "/ar/events/2022/5/"),
+        ("/ar/events/2022/005/", "/ar/events/2022/5/"),
+        ("/fr/events/02022/5/", "/fr/events/2022/5/"),
+        ("/ar/events/2022/05/?kind=x&page=2", "/ar/events/2022/5/?kind=x&page=2"),
+        ("/ar/events/2022/013/", "/ar/events/2022/13/"),  # then not found, once
+        ("/ar/events/programme/02026/", "/ar/events/programme/2026/"),
+        ("/ar/training/02026/", "/ar/training/2026/"),
+    ],
+)
+def test_a_number_written_with_leading_zeros_is_sent_to_the_one_address(client, url, canonical):
+    """Each zero-padded spelling answered as a page of its own with its own canonical: one month
+    had unboundedly many indexable addresses."""
+    response = client.get(url)
+    assert response.status_code == 301
+    assert response["Location"] == canonical
+
+
+def test_an_event_number_with_leading_zeros_is_sent_to_the_event_and_plain_addresses_stay(client):
+    event = EventFactory(start_date=D(2022, 5, 10), visibility=PUBLIC)
+    response = client.get(f"/ar/events/event/00{event.pk}/")
+    assert response.status_code == 301 and response["Location"] == f"/ar/events/event/{event.pk}/"
+    assert client.get(f"/ar/events/event/{event.pk}/").status_code == 200
+    assert client.get("/ar/events/2022/5/").status_code == 200
+    assert client.get("/ar/events/2022/10/").status_code == 200  # the 0 of 10 is no padding
+    assert client.post("/ar/events/2022/05/").status_code != 301  # a form is never redirected
+
+
 # Agenda and filters ------------------------------------------------------------------------------
 
 

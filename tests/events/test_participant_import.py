@@ -62,6 +62,10 @@ def test_rows_link_the_register_by_any_spelling_or_keep_the_typed_name(meeting, 
         (["{event}", "متدخل", "شخص لا يوجد", "", "", "", "", "", ""], "الشخص في السجل"),
         (["{event}", "متدخل", "", "اسم", "", "غير معروف", "", "", ""], "الجنس"),
         (["{event}", "متدخل", "", "اسم", "", "", "", "", "الأول"], "الترتيب"),
+        # Past the column's range (PositiveIntegerField): a row error, not a database error.
+        (["{event}", "متدخل", "", "اسم", "", "", "", "", "99999999999999999999"], "الترتيب"),
+        (["{event}", "متدخل", "", "اسم", "", "", "", "", "2147483648"], "الترتيب"),
+        (["{event}", "متدخل", "", "اسم", "", "", "", "", "inf"], "الترتيب"),
         (["{event}", "متدخل", "", "", "", "", "", "", ""], "الاسم"),  # nobody: no person, name or capacity
     ],
 )

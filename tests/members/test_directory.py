@@ -86,6 +86,22 @@ def test_filters_by_level_and_region(client):
     assert "منتخب جماعي" in html and "منتخب إقليمي" not in html
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    ["council=99999999999999999999", "region=99999999999999999999", "council=%C2%B2", "region=%C2%B2",
+     "council=9223372036854775808&level=x"],
+)  # fmt: skip
+def test_an_id_no_column_holds_is_ignored_not_a_500(client, query):
+    """Past 2^63 − 1 the id reached the query (OverflowError on SQLite); "²" passed str.isdigit()
+    and broke int(): the whole directory instead, unfiltered."""
+    MembershipFactory(person__name_ar="منتخب إقليمي", council=council("05.311"))
+    client.raise_request_exception = False
+    response = client.get(f"/ar/members/?{query}")
+    assert response.status_code == 200
+    assert "منتخب إقليمي" in response.content.decode()
+
+
 def _bulk_members(count):
     communal = list(Council.objects.filter(level="communal").order_by("pk")[:80])
     others = list(Council.objects.exclude(level="communal").order_by("pk")[:80])

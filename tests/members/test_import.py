@@ -210,3 +210,18 @@ def test_import_queries_do_not_grow_with_the_rows(tmp_path):
     _reads, changed_writes = _import_queries(tmp_path, rows)
     assert len(changed_writes) == 1, changed_writes  # the seats' roles
     assert CouncilSeat.objects.filter(role="president").count() == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("year", ["99999999999999999999", "40000", "1.5", "inf"])
+def test_a_start_year_its_column_cannot_hold_is_the_rows_error(tmp_path, year):
+    """``CouncilSeat.start_year`` is a PositiveSmallIntegerField (at most 32767 on PostgreSQL):
+    a larger number was saved on SQLite (or overflowed past 2^63 − 1) instead of being reported."""
+    headers = [*HEADERS, COLUMNS["start_year"]]
+    path = _file(tmp_path, [[*ROWS[0], "2021"], [*ROWS[2], year]], headers=headers)
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_members", str(path), stdout=io.StringIO(), stderr=err)
+    message = err.getvalue()
+    assert COLUMNS["start_year"] in message and year in message, message
+    assert not Person.objects.exists() and not CouncilSeat.objects.exists()
