@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("association", "0014_profile_territory_communes"),
+        ("association", "0015_private_media"),
     ]
 
     operations = [
