@@ -126,7 +126,9 @@ def test_french_acknowledgement_falls_back_to_the_arabic_name_when_no_latin_form
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("language", "title"), [("ar", "تم تسجيل خروجك."), ("fr", "Déconnexion effectuée.")])
+@pytest.mark.parametrize(
+    ("language", "title"), [("ar", "تم تسجيل خروجكم."), ("fr", "Déconnexion effectuée.")]
+)
 def test_logout_page_is_a_page_of_the_site(client, django_user_model, language, title):
     html = client.get(f"/{language}/members/logout/").content.decode()
     assert f'<html lang="{language}"' in html and "<header" in html and "<footer" in html

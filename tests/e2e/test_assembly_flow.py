@@ -194,7 +194,7 @@ def test_the_whole_assembly_from_convocation_to_published_minutes(browser, flow_
     member.goto(link)
     member.select_option("#id_holder", label=f"{ahmed.name} – {ahmed.memberships.first().council.name}")
     member.get_by_role("button", name="منح التوكيل").click()
-    expect(member.get_by_text(f"منحت توكيلك إلى {ahmed.name}")).to_be_visible()
+    expect(member.get_by_text(f"منحتم توكيلكم إلى {ahmed.name}")).to_be_visible()
     inspect(member, axe_check, server, link.split("/ar", 1)[1], "personal", problems)
     inspect(member, axe_check, server, "/assembly/mine/", "mine", problems)
 

@@ -73,7 +73,7 @@ def test_member_cancels_after_confirming_then_undoes(page, site, django_user_mod
     row.get_by_role("link", name=re.compile("إلغاء")).click()
     page.get_by_role("button", name="نعم، ألغِ التسجيل").click()
     page.wait_for_url("**/ar/training/mine/*")
-    assert page.get_by_text("يمكنك التراجع عن ذلك أدناه خلال 30 دقيقة", exact=False).is_visible()
+    assert page.get_by_text("يمكنكم التراجع عن ذلك أدناه خلال 30 دقيقة", exact=False).is_visible()
     assert Registration.objects.get(session=session).status == "cancelled"
     row.get_by_role("button", name=re.compile("التراجع عن الإلغاء")).click()
     page.wait_for_url("**/ar/training/mine/*")

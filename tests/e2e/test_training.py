@@ -59,7 +59,7 @@ def test_member_registers_sees_and_cancels(page, training_site, axe_check):
     page.wait_for_url("**/ar/training/registration/*/cancel/")
     page.get_by_role("button", name="نعم، ألغِ التسجيل").click()
     page.wait_for_url("**/ar/training/mine/*")
-    assert page.get_by_text("تم إلغاء تسجيلك.", exact=False).is_visible()
+    assert page.get_by_text("تم إلغاء تسجيلكم.", exact=False).is_visible()
     assert "ملغى" in page.locator("tbody tr", has_text=session.event.title_ar).inner_text()
     registration = Registration.objects.get(session=session, person=user.person)
     assert registration.status == Registration.Status.CANCELLED

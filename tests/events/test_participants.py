@@ -49,7 +49,7 @@ def test_a_participant_needs_a_person_a_name_or_a_capacity():
     event = EventFactory()
     with pytest.raises(ValidationError) as error:
         EventParticipant(event=event, role="speaker").full_clean()
-    assert error.value.messages == ["اختر شخصا من السجل، أو اكتب اسما أو صفة."]
+    assert error.value.messages == ["يُختار شخص من السجل، أو يُكتب اسم أو صفة."]
     EventParticipant(event=event, role="speaker", capacity_ar="ممثل وكالة التعاون الألماني").full_clean()
 
 
@@ -170,7 +170,7 @@ def test_admin_adds_participants_inline_and_refuses_an_empty_row(admin_client):
     data = {**_event_form(), **rows}
     response = admin_client.post("/ar/admin/events/event/add/", data)
     assert response.status_code == 200  # the second row names nobody
-    assert "اختر شخصا من السجل، أو اكتب اسما أو صفة." in response.content.decode()
+    assert "يُختار شخص من السجل، أو يُكتب اسم أو صفة." in response.content.decode()
     assert not Event.objects.exists()
     data["participants-1-name_ar"] = "خالد سفير"
     response = admin_client.post("/ar/admin/events/event/add/", data)

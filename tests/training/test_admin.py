@@ -75,7 +75,7 @@ def test_register_on_behalf_refuses_bad_input_and_keeps_it(admin_client):
     response = admin_client.post(url, {"participant_name": "سعاد العلمي", "language": "ar"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "اختر عضوا، أو أدخل اسم المشارك ومجلسه." in html
+    assert "المرجو اختيار عضو، أو إدخال اسم المشارك ومجلسه." in html
     assert 'value="سعاد العلمي"' in html
     person = PersonFactory()
     admin_client.post(url, {"person": person.pk, "language": "ar"})
@@ -170,7 +170,7 @@ def test_sign_in_sheet_pdf_for_one_session(admin_client):
         url, {"action": "print_sign_in_sheet", "_selected_action": [session.pk, SessionFactory().pk]}
     )
     assert two.status_code == 302
-    assert [str(m) for m in get_messages(two.wsgi_request)] == ["اختر دورة واحدة فقط."]
+    assert [str(m) for m in get_messages(two.wsgi_request)] == ["المرجو اختيار دورة واحدة فقط."]
 
 
 def test_dashboard_shows_attendance_per_session_and_region(admin_client):

@@ -113,7 +113,7 @@ def test_cancel_asks_first_then_can_be_undone(client, django_user_model):
 
     response = client.post(url)
     assert response["Location"] == f"{reverse('training:mine')}#registration-{registration.pk}"
-    assert _messages(response) == ["تم إلغاء تسجيلك. يمكنك التراجع عن ذلك أدناه خلال 30 دقيقة."]
+    assert _messages(response) == ["تم إلغاء تسجيلكم. يمكنكم التراجع عن ذلك أدناه خلال 30 دقيقة."]
     registration.refresh_from_db()
     assert registration.status == Status.CANCELLED and registration.status_before_cancel == Status.REGISTERED
     mine = client.get(reverse("training:mine")).content.decode()

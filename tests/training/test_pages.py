@@ -175,7 +175,7 @@ def test_my_registrations_and_cancel_promotes_the_first_waiting(
     assert reverse("training:cancel", args=[registration.pk]) in html
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("training:cancel", args=[registration.pk]))
-    assert _messages(response) == ["تم إلغاء تسجيلك. يمكنك التراجع عن ذلك أدناه خلال 30 دقيقة."]
+    assert _messages(response) == ["تم إلغاء تسجيلكم. يمكنكم التراجع عن ذلك أدناه خلال 30 دقيقة."]
     registration.refresh_from_db()
     waiting_fr.refresh_from_db()
     assert registration.status == Status.CANCELLED
@@ -327,7 +327,7 @@ def test_staff_form_refuses_bad_input_and_keeps_it(client, representative):
     )
     html = response.content.decode()
     assert response.status_code == 400
-    assert "هذا الحقل مطلوب" in html or "أدخل الاسم الكامل للإطار." in html
+    assert "هذا الحقل مطلوب" in html or "المرجو إدخال الاسم الكامل للإطار." in html
     assert 'value="x@"' in html
     # Without the staff member's gender the messages could not address them: asked for, kept.
     response = client.post(
