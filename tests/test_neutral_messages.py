@@ -5,8 +5,10 @@ the admin, and for every message the project's catalogue words again."""
 import json
 import re
 import unicodedata
+from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.urls import reverse
@@ -23,6 +25,14 @@ from portal.neutral_messages import CONTEXT_MESSAGES, MESSAGES, PLURAL_MESSAGES
 MASCULINE = ["تأكد", "أدخل", "اختر", "قم", "انتق", "اضغط", "انقر", "اكتب", "حدد", "احفظ", "احذف",
              "أضف", "أظهر", "اخف", "أنت", "لديك", "يمكنك", "عليك", "متأكد"]  # fmt: skip
 MASCULINE_WORD = re.compile(r"(?<!\w)(?:" + "|".join(MASCULINE) + r")(?!\w)")
+# In the project's own catalogues, more imperatives that are nothing else once unvowelled, with or
+# without "و"/"ف" before them ("واكتب"، "وأضف").
+IMPERATIVES = ["راجع", "صحح", "املأ", "اترك", "افتح", "الصق", "اطبع", "انسخ"]
+CATALOGUE_WORD = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(MASCULINE + IMPERATIVES) + r")(?!\w)")
+# The contexts under which a message is worded for a woman or for a man, as the reader's gender is
+# known ("أنتِ مسجلة" / "أنتَ مسجل").
+GENDERED_CONTEXTS = {"female", "male", "woman", "man"}
+ROOT = Path(__file__).resolve().parent.parent
 # Counts that reach each of Arabic's six plural forms (0, 1, 2, 3-10, 11-99, 100+).
 COUNTS = [0, 1, 2, 3, 11, 100]
 CONTACT = {"name": "Fatima", "email": "fatima@example.org", "subject": "Adhésion", "message": "Bonjour"}
@@ -32,6 +42,11 @@ def masculine_words(text):
     """The masculine singular words of ``text``, read without its vowel marks (أدخِل is أدخل)."""
     bare = "".join(ch for ch in text if not unicodedata.combining(ch))
     return MASCULINE_WORD.findall(bare)
+
+
+def arabic_catalogues():
+    """The project's and the apps' Arabic catalogues."""
+    return [ROOT / "locale/ar/LC_MESSAGES/django.po", *sorted(ROOT.glob("*/locale/ar/LC_MESSAGES/django.po"))]
 
 
 class EveryKey(dict):
@@ -142,3 +157,30 @@ def test_admin_javascript_messages_are_neutral(admin_client):
     for message, text in catalogue.items():
         for form in text if isinstance(text, list) else [text]:
             assert not masculine_words(form), f"{message!r}: {form}"
+
+
+def test_the_catalogue_word_list_catches_prefixed_imperatives():
+    bare = "اتركه فارغا واكتب الاسم، ثم راجِع التنبيهات وأضف تقويما."
+    assert CATALOGUE_WORD.findall(bare.replace("\u0650", "")) == ["واكتب", "راجع", "وأضف"]
+    assert not CATALOGUE_WORD.findall("سجل التشكيلة غير مسجل؛ تم الاطلاع على التنبيهات.")
+
+
+def test_the_apps_catalogues_do_not_address_the_reader_in_the_masculine():
+    """Every Arabic message of the project and of its apps, in all its plural forms, unless its
+    context words it for a woman or for a man."""
+    catalogues = arabic_catalogues()
+    assert len(catalogues) >= 6
+    found, checked = [], 0
+    for path in catalogues:
+        with path.open("rb") as handle:
+            catalogue = read_po(handle)
+        for message in catalogue:
+            if not message.id or message.context in GENDERED_CONTEXTS:
+                continue
+            for text in message.string if isinstance(message.string, tuple | list) else [message.string]:
+                bare = "".join(ch for ch in text if not unicodedata.combining(ch))
+                if words := CATALOGUE_WORD.findall(bare):
+                    found.append(f"{path.relative_to(ROOT)}: {message.id!r}: {words}")
+                checked += 1
+    assert checked > 1000
+    assert not found, "\n".join(found)
