@@ -173,8 +173,8 @@ def english_left(text, allowed, english):
     """The English words in ``text`` that are not data, addresses, codes or names."""
     found = []
     for token in ADDRESS.sub(" ", text).split():
-        if re.search(r"\d", token) and re.search(r"[A-Za-z]", token):
-            continue  # a code
+        if re.search(r"[\d*]", token) and re.search(r"[A-Za-z]", token):
+            continue  # a code, or a masked one (a password's salt "IS******" is not the word "is")
         for word in LATIN_WORD.findall(token):
             folded = word.casefold()
             if folded in english and folded not in allowed and folded not in NAMES:
