@@ -49,13 +49,16 @@ def public_paths(language):
 
 
 def _failed(request):
-    """A request that really failed: not a script's own XHR that the page cancelled.
+    """A request that really failed, not one the browser or a script cancelled.
 
-    The admin's autocomplete (select2) aborts its previous request when the user types on, which
-    Chromium reports as ``net::ERR_ABORTED``; that is the widget working, not a failure.
+    The admin's autocomplete (select2) aborts its previous request when the user types on, and
+    Chromium drops its own favicon fetch when the page is left before it ends (a form submitted
+    just after load); both are reported as ``net::ERR_ABORTED``. That is the page working, not a
+    failure: a missing favicon still shows as an HTTP error response.
     """
-    cancelled = request.failure == "net::ERR_ABORTED" and request.resource_type in {"xhr", "fetch"}
-    return not cancelled
+    aborted = request.failure == "net::ERR_ABORTED"
+    favicon = urlsplit(request.url).path.endswith(("/favicon.svg", "/favicon.ico"))
+    return not (aborted and (request.resource_type in {"xhr", "fetch"} or favicon))
 
 
 def watch(page):
